@@ -1,0 +1,50 @@
+import * as path from 'node:path';
+import type { AppInfo, Handlers, PickedFile } from '../../shared/api';
+import { UserError } from '../../shared/errors';
+import type { AppContext } from '../app/context';
+import { readAppVersion } from '../app/version';
+import { importDataset } from '../data/import-job';
+import { previewFile } from '../data/preview';
+import { querySeries } from '../data/series-query';
+import { deleteDataset, getDatasetDetail, listDatasets, renameDataset } from '../store/dataset-repo';
+
+/** Files uploaded in browser mode are temporary copies, not worth remembering as recent files. */
+function isUpload(ctx: AppContext, file: string): boolean {
+  return path.resolve(file).startsWith(path.join(ctx.home, 'uploads') + path.sep);
+}
+
+/** What differs between transports: only the desktop app has a native file dialog. */
+export interface PlatformHooks {
+  pickFile?: () => Promise<PickedFile | null>;
+}
+
+/** The back end: one implementation of every contract operation, shared by IPC, HTTP and the CLI. */
+export function createHandlers(ctx: AppContext, hooks: PlatformHooks = {}): Handlers {
+  return {
+    'app:info': async (): Promise<AppInfo> => ({
+      name: 'LSTM Studio',
+      version: readAppVersion(),
+      home: ctx.home,
+      dbPath: ctx.dbPath,
+      mode: ctx.mode,
+      platform: `${process.platform}-${process.arch}`,
+    }),
+    'dialog:openFile': async () => {
+      if (!hooks.pickFile) throw new UserError('There is no file dialog here: pass the file path instead.');
+      return hooks.pickFile();
+    },
+    'files:recent': async () => ctx.settings.recentFiles(),
+    'datasets:list': async () => listDatasets(ctx.db),
+    'datasets:get': async ({ id }) => getDatasetDetail(ctx.db, id),
+    'datasets:preview': async ({ path, options }) => previewFile(path, options),
+    'datasets:import': async ({ jobId, path, options }) => {
+      const id = await ctx.jobs.run(jobId, 'import', (job) => importDataset(ctx.dbPath, path, options ?? {}, job));
+      if (!isUpload(ctx, path)) ctx.settings.addRecentFile(path);
+      return getDatasetDetail(ctx.db, id);
+    },
+    'datasets:rename': async ({ id, name }) => renameDataset(ctx.db, id, name),
+    'datasets:delete': async ({ id }) => ({ deleted: deleteDataset(ctx.db, id) }),
+    'datasets:series': async (req) => querySeries(ctx.db, req),
+    'jobs:cancel': async ({ jobId }) => ({ cancelled: ctx.jobs.cancel(jobId) }),
+  };
+}

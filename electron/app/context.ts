@@ -1,0 +1,47 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type Database from 'better-sqlite3';
+import type { AppInfo } from '../../shared/api';
+import { openDatabase } from '../store/database';
+import { openSettings, type SettingsStore } from '../settings/settings-store';
+import { EventBus } from './event-bus';
+import { JobRegistry } from './job-registry';
+
+/** Everything the back end's services share for one running app (desktop, browser mode or CLI). */
+export interface AppContext {
+  home: string;
+  dbPath: string;
+  mode: AppInfo['mode'];
+  db: Database.Database;
+  events: EventBus;
+  jobs: JobRegistry;
+  settings: SettingsStore;
+  /** Closes the database and cancels running jobs. */
+  close(): Promise<void>;
+}
+
+/** File name of the project database inside the home folder. */
+export const DB_FILE = 'studio.sqlite';
+
+/** Opens (creating if needed) the home folder, its database with migrations applied, and the settings. */
+export function openAppContext(options: { home: string; mode: AppInfo['mode'] }): AppContext {
+  fs.mkdirSync(options.home, { recursive: true });
+  const dbPath = path.join(options.home, DB_FILE);
+  const db = openDatabase(dbPath);
+  const events = new EventBus();
+  const jobs = new JobRegistry(events);
+  const settings = openSettings(options.home);
+  return {
+    home: options.home,
+    dbPath,
+    mode: options.mode,
+    db,
+    events,
+    jobs,
+    settings,
+    async close() {
+      await jobs.cancelAll();
+      db.close();
+    },
+  };
+}

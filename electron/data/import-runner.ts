@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type Database from 'better-sqlite3';
+import type { ColumnProfile, ImportOptions, TimeKind } from '../../shared/dataset';
+import { CancelledError, UserError, fmtInt } from '../../shared/errors';
+import { RecordDecoder } from '../../shared/import/record-decoder';
+import { sniff, type SniffResult } from '../../shared/import/sniff';
+import { RunningStats } from '../../shared/stats/running-stats';
+import { completeDataset, insertDataset } from '../store/dataset-writes';
+import { SeriesChunks } from '../store/series-chunks';
+import { readSample, statFile } from './file-sample';
+import { defaultDatasetName } from './preview';
+import { createRecordStream } from './record-stream';
+import { SeriesWriter } from './series-writer';
+
+/** A progress report from a running import. */
+export interface ImportProgress {
+  phase: string;
+  fraction: number | null;
+  rows: number;
+  bytes: number;
+  totalBytes: number;
+}
+
+/** How the caller follows and stops an import. */
+export interface ImportControl {
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+/** Name of the single series when a file has no entity column. */
+export const SINGLE_ENTITY = 'all';
+
+/**
+ * Imports a sensor file into the project database in one transaction: the file is streamed (memory
+ * stays flat), decoded, profiled and stored as columnar chunks. Any error or a cancel rolls back, so
+ * a failed, cancelled or killed import leaves nothing behind. Returns the new dataset's id.
+ */
+export async function runImport(db: Database.Database, file: string, options: ImportOptions, control: ImportControl = {}): Promise<number> {
+  const sample = readSample(file);
+  const sniffed = sniff(sample.text, options);
+  const decoder = new RecordDecoder(sniffed);
+  const o = sniffed.options;
+  const timeKind: TimeKind = sniffed.timeUnit === null ? 'row' : sniffed.timeUnit === 'index' ? 'index' : 'datetime';
+  const report = (p: Omit<ImportProgress, 'totalBytes'>) => control.onProgress?.({ ...p, totalBytes: sample.sizeBytes });
+
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const id = insertDataset(db, {
+      name: (options.name ?? defaultDatasetName(file)).trim() || defaultDatasetName(file),
+      format: o.format,
+      sourcePath: path.resolve(file),
+      sizeBytes: sample.sizeBytes,
+      timeColumn: o.timeColumn,
+      timeKind,
+      entityColumn: o.entityColumn,
+      labelColumn: o.labelColumn,
+      optionsJson: JSON.stringify(o),
+    });
+    const writer = new SeriesWriter(new SeriesChunks(db, id), {
+      columnCount: decoder.stored.length,
+      timeIndex: decoder.timeIndex,
+      timeIsDate: timeKind === 'datetime',
+      timeColumnName: o.timeColumn ?? '',
+      hasEntities: o.entityColumn !== null,
+    });
+    const stats = decoder.stored.map(() => new RunningStats());
+    const rowBuf = new Float64Array(decoder.stored.length);
+    const warnings = new Set<string>();
+    let rows = 0;
+
+    const onRecord = (fields: string[], line: number) => {
+      if (o.format === 'wide') {
+        const seq = decoder.decodeSequence(fields, line);
+        writer.appendSequence(String(rows + 1), seq.label, seq.values);
+        for (let i = 0; i < seq.values.length; i++) stats[0].push(seq.values[i]);
+      } else {
+        const key = decoder.decode(fields, line, rowBuf);
+        writer.append(writer.entity(key || SINGLE_ENTITY), rowBuf, line);
+        for (let j = 0; j < rowBuf.length; j++) stats[j].push(rowBuf[j]);
+      }
+      rows++;
+    };
+    const hash = createHash('sha256');
+    const stream = createRecordStream(sniffed, sample.encoding, sample.bomBytes, (w) => warnings.add(w));
+    let bytes = 0;
+    for await (const buf of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
+      if (control.signal?.aborted) throw new CancelledError('Import cancelled; nothing was stored.');
+      hash.update(buf as Buffer);
+      bytes += (buf as Buffer).length;
+      stream.push(buf as Buffer, onRecord);
+      report({ phase: 'Reading rows', fraction: bytes / sample.sizeBytes, rows, bytes });
+    }
+    checkUnchanged(file, sample.sizeBytes, bytes);
+    stream.end(onRecord);
+    if (rows === 0) throw new UserError(`${path.basename(file)} has ${o.header ? 'a header but ' : ''}no data rows. Choose a file with data.`);
+
+    report({ phase: 'Sorting and checking times', fraction: 1, rows, bytes });
+    writer.finish();
+    const { interval, regularity } = writer.interval.result();
+    const gaps = writer.gaps(interval);
+    if (control.signal?.aborted) throw new CancelledError('Import cancelled; nothing was stored.');
+    completeDataset(
+      db,
+      id,
+      {
+        fingerprint: hash.digest('hex'),
+        rows,
+        entities: writer.entities.length,
+        interval,
+        regularity,
+        gapCount: gaps.count,
+        largestGaps: gaps.largest,
+        warnings: [...writer.warnings, ...warnings],
+      },
+      profiles(decoder, stats),
+      writer.entities.map((e) => ({ name: e.name, label: e.label, length: e.length, start: e.start, end: e.end, gaps: e.gaps })),
+    );
+    db.exec('COMMIT');
+    report({ phase: 'Done', fraction: 1, rows, bytes });
+    return id;
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
+  }
+}
+
+/** Refuses a file that vanished or changed size while it was read (a partial copy, a log being written). */
+function checkUnchanged(file: string, expected: number, read: number): void {
+  let size: number;
+  try {
+    size = statFile(file).size;
+  } catch {
+    throw new UserError(`${file} disappeared while it was being read. Nothing was imported; put the file back and import again.`);
+  }
+  if (size !== expected || read !== expected) {
+    throw new UserError(
+      `${path.basename(file)} changed while it was being read (${fmtInt(expected)} bytes at the start, ${fmtInt(read)} read, ${fmtInt(size)} now). Nothing was imported; wait until the file is complete and import again.`,
+    );
+  }
+}
+
+function profiles(decoder: RecordDecoder, stats: RunningStats[]): ColumnProfile[] {
+  return decoder.stored.map((c, j): ColumnProfile => {
+    const s = stats[j];
+    const total = s.count + s.missing;
+    const numeric = c.type === 'number' || c.type === 'index';
+    const ranged = numeric || c.type === 'datetime';
+    const categories = c.type === 'category' ? [...decoder.categories[j].keys()] : undefined;
+    return {
+      name: c.name,
+      role: c.role,
+      type: c.type,
+      count: s.count,
+      missing: s.missing,
+      missingPct: total === 0 ? 0 : (100 * s.missing) / total,
+      min: ranged ? s.min : null,
+      max: ranged ? s.max : null,
+      mean: numeric ? s.mean : null,
+      std: numeric ? s.std : null,
+      categories,
+    };
+  });
+}
+
+export type { SniffResult };

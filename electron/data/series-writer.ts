@@ -1,0 +1,223 @@
+import type { TimeGap } from '../../shared/dataset';
+import { UserError, fmtInt } from '../../shared/errors';
+import { formatTimestamp } from '../../shared/import/values';
+import { IntervalDetector, isGap } from '../../shared/stats/interval';
+import type { SeriesChunks } from '../store/series-chunks';
+
+/** Values per stored chunk of one column (64 KB of float64). */
+export const CHUNK_VALUES = 8192;
+/** Buffered values across all entities before everything is flushed, so memory stays flat (~32 MB). */
+const BUFFER_BUDGET = 4_000_000;
+const LARGEST_GAPS = 20;
+/** A step back in time of 30 min to 2 h is a clock set back (daylight saving), not disorder. */
+const MIN_SETBACK_MS = 30 * 60_000;
+const MAX_SETBACK_MS = 2 * 3600_000;
+/** Clock set-backs accepted per entity before its rows are treated as unordered and sorted. */
+const MAX_SETBACKS = 10;
+
+/** One entity (asset, unit or sequence) being written. */
+export interface EntityState {
+  idx: number;
+  name: string;
+  label: string | null;
+  length: number;
+  gaps: number;
+  start: number | null;
+  end: number | null;
+  sorted: boolean;
+  setbacks: number;
+  lastTime: number;
+  lastLine: number;
+  fill: number;
+  chunk: number;
+  cols: Float64Array[];
+}
+
+/**
+ * Buffers decoded rows per entity and writes them as columnar chunks. Checks that each entity's
+ * times are unique, notes entities that arrive out of order (sorted at the end) and feeds the
+ * sampling-interval detector. Memory is bounded by BUFFER_BUDGET, not by file size.
+ */
+export class SeriesWriter {
+  readonly entities: EntityState[] = [];
+  readonly interval = new IntervalDetector();
+  /** Notes for the user about accepted oddities (clock set-backs). */
+  readonly warnings: string[] = [];
+  private readonly byName = new Map<string, EntityState>();
+  private buffered = 0;
+
+  private readonly columnCount: number;
+  private readonly timeIndex: number;
+  private readonly timeIsDate: boolean;
+  private readonly timeColumnName: string;
+  private readonly hasEntities: boolean;
+
+  constructor(
+    private readonly chunks: SeriesChunks,
+    o: { columnCount: number; timeIndex: number; timeIsDate: boolean; timeColumnName: string; hasEntities: boolean },
+  ) {
+    this.columnCount = o.columnCount;
+    this.timeIndex = o.timeIndex;
+    this.timeIsDate = o.timeIsDate;
+    this.timeColumnName = o.timeColumnName;
+    this.hasEntities = o.hasEntities;
+  }
+
+  /** Finds or creates the entity with this name. */
+  entity(name: string, label: string | null = null): EntityState {
+    let e = this.byName.get(name);
+    if (!e) {
+      e = { idx: this.entities.length, name, label, length: 0, gaps: 0, start: null, end: null, sorted: true, setbacks: 0, lastTime: NaN, lastLine: 0, fill: 0, chunk: 0, cols: [] };
+      for (let c = 0; c < this.columnCount; c++) e.cols.push(new Float64Array(64));
+      this.entities.push(e);
+      this.byName.set(name, e);
+    }
+    return e;
+  }
+
+  /** Appends one decoded row to an entity. */
+  append(e: EntityState, row: Float64Array, line: number): void {
+    if (this.timeIndex >= 0) this.checkTime(e, row[this.timeIndex], line);
+    if (e.fill === e.cols[0].length) this.makeRoom(e);
+    for (let c = 0; c < this.columnCount; c++) e.cols[c][e.fill] = row[c];
+    e.fill++;
+    e.length++;
+    if (++this.buffered >= BUFFER_BUDGET) this.flushAll();
+  }
+
+  /** Writes a whole sequence (wide format: one row of the file) as one entity of a single column. */
+  appendSequence(name: string, label: string | null, values: Float64Array): void {
+    const e = this.entity(name, label);
+    for (let at = 0; at < values.length; at += CHUNK_VALUES) {
+      this.chunks.write(e.idx, 0, e.chunk++, values.subarray(at, at + CHUNK_VALUES));
+    }
+    e.length = values.length;
+    e.cols = [];
+  }
+
+  /** Flushes every buffer, sorts entities that arrived out of order and counts gaps. */
+  finish(): void {
+    this.flushAll();
+    if (this.timeIndex < 0) return;
+    for (const e of this.entities) if (!e.sorted) this.sortEntity(e);
+  }
+
+  /** Counts gaps (steps longer than 1.5 x the interval) per entity, streaming each time column. */
+  gaps(interval: number | null): { count: number; largest: TimeGap[] } {
+    const largest: TimeGap[] = [];
+    let count = 0;
+    if (this.timeIndex < 0 || interval === null) return { count, largest };
+    for (const e of this.entities) {
+      let prev = NaN;
+      for (const chunk of this.chunks.chunks(e.idx, this.timeIndex)) {
+        for (let i = 0; i < chunk.length; i++) {
+          const t = chunk[i];
+          if (isGap(t - prev, interval)) {
+            e.gaps++;
+            count++;
+            pushLargest(largest, { entity: e.name, from: prev, to: t, length: t - prev });
+          }
+          prev = t;
+        }
+      }
+    }
+    return { count, largest };
+  }
+
+  private checkTime(e: EntityState, t: number, line: number): void {
+    if (e.length > 0) {
+      if (t === e.lastTime) this.duplicate(e, t, `lines ${fmtInt(e.lastLine)} and ${fmtInt(line)}`);
+      if (t < e.lastTime) this.stepBack(e, t, line);
+      else if (e.sorted) this.interval.push(t - e.lastTime);
+    }
+    e.lastTime = t;
+    e.lastLine = line;
+    if (e.start === null || t < e.start) e.start = t;
+    if (e.end === null || t > e.end) e.end = t;
+  }
+
+  /**
+   * A short step back in calendar time is a clock set back, as when a logger writes local time at the
+   * end of daylight saving: the rows stay in file order (repeated times allowed) and the user is told.
+   * Anything else means the rows are not in time order: the entity is sorted at the end.
+   */
+  private stepBack(e: EntityState, t: number, line: number): void {
+    const back = e.lastTime - t;
+    if (e.sorted && this.timeIsDate && back >= MIN_SETBACK_MS && back <= MAX_SETBACK_MS && e.setbacks < MAX_SETBACKS) {
+      e.setbacks++;
+      const who = this.hasEntities ? ` of entity \`${e.name}\`` : '';
+      this.warnings.push(
+        `Line ${fmtInt(line)}: the clock${who} goes back from ${formatTimestamp(e.lastTime)} to ${formatTimestamp(t)} (as at a daylight-saving change). Rows were kept in file order.`,
+      );
+      return;
+    }
+    e.sorted = false;
+  }
+
+  private duplicate(e: EntityState, t: number, where: string): never {
+    const when = this.timeIsDate ? formatTimestamp(t) : String(t);
+    const who = this.hasEntities ? ` for entity \`${e.name}\`` : '';
+    throw new UserError(
+      `Column \`${this.timeColumnName}\`: the time ${when} appears twice${who} (${where}). Each time may appear once per entity: remove the duplicate rows, or choose the entity column if several assets share the file.`,
+    );
+  }
+
+  /** Grows a small buffer (short series stay small) or flushes a full chunk. */
+  private makeRoom(e: EntityState): void {
+    const size = e.cols[0].length;
+    if (size < CHUNK_VALUES) {
+      e.cols = e.cols.map((c) => {
+        const bigger = new Float64Array(Math.min(size * 4, CHUNK_VALUES));
+        bigger.set(c);
+        return bigger;
+      });
+    } else this.flush(e);
+  }
+
+  private flush(e: EntityState): void {
+    if (e.fill === 0) return;
+    for (let c = 0; c < this.columnCount; c++) this.chunks.write(e.idx, c, e.chunk, e.cols[c].subarray(0, e.fill));
+    e.chunk++;
+    this.buffered -= e.fill;
+    e.fill = 0;
+  }
+
+  private flushAll(): void {
+    for (const e of this.entities) this.flush(e);
+    this.buffered = 0;
+  }
+
+  /** Reads an out-of-order entity back, sorts its rows by time, checks for duplicates and rewrites it. */
+  private sortEntity(e: EntityState): void {
+    const cols = Array.from({ length: this.columnCount }, (_, c) => this.chunks.readColumn(e.idx, c, e.length));
+    const time = cols[this.timeIndex];
+    const order = new Uint32Array(e.length);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    order.sort((a, b) => time[a] - time[b]);
+    for (let i = 1; i < order.length; i++) {
+      const d = time[order[i]] - time[order[i - 1]];
+      if (d === 0) this.duplicate(e, time[order[i]], 'rows out of time order');
+      this.interval.push(d);
+    }
+    this.chunks.deleteEntity(e.idx);
+    const sorted = new Float64Array(e.length);
+    e.chunk = 0;
+    for (let at = 0; at < e.length; at += CHUNK_VALUES) {
+      const end = Math.min(at + CHUNK_VALUES, e.length);
+      for (let c = 0; c < this.columnCount; c++) {
+        const src = cols[c];
+        for (let i = at; i < end; i++) sorted[i] = src[order[i]];
+        this.chunks.write(e.idx, c, e.chunk, sorted.subarray(at, end));
+      }
+      e.chunk++;
+    }
+    e.sorted = true;
+  }
+}
+
+function pushLargest(list: TimeGap[], gap: TimeGap): void {
+  if (list.length === LARGEST_GAPS && gap.length <= list[list.length - 1].length) return;
+  list.push(gap);
+  list.sort((a, b) => b.length - a.length);
+  if (list.length > LARGEST_GAPS) list.pop();
+}

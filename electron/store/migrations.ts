@@ -1,0 +1,65 @@
+/**
+ * Versioned schema migrations, applied in order; the database's `user_version` is the number applied.
+ * Never edit a released migration: append a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  /* 1: datasets, their columns and entities, and columnar series chunks */ `
+  CREATE TABLE app_state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  CREATE TABLE datasets (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    format TEXT NOT NULL CHECK (format IN ('long', 'wide')),
+    source_path TEXT,
+    size_bytes INTEGER NOT NULL,
+    fingerprint TEXT NOT NULL,
+    time_column TEXT,
+    time_kind TEXT NOT NULL CHECK (time_kind IN ('datetime', 'index', 'row')),
+    entity_column TEXT,
+    label_column TEXT,
+    row_count INTEGER NOT NULL DEFAULT 0,
+    entity_count INTEGER NOT NULL DEFAULT 0,
+    interval REAL,
+    regularity REAL,
+    gap_count INTEGER NOT NULL DEFAULT 0,
+    largest_gaps_json TEXT NOT NULL DEFAULT '[]',
+    warnings_json TEXT NOT NULL DEFAULT '[]',
+    options_json TEXT NOT NULL DEFAULT '{}',
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE dataset_columns (
+    dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('time', 'feature', 'label')),
+    type TEXT NOT NULL CHECK (type IN ('number', 'category', 'datetime', 'index')),
+    count INTEGER NOT NULL,
+    missing INTEGER NOT NULL,
+    min REAL, max REAL, mean REAL, std REAL,
+    categories_json TEXT,
+    PRIMARY KEY (dataset_id, idx)
+  );
+  CREATE TABLE entities (
+    dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    label TEXT,
+    length INTEGER NOT NULL,
+    start REAL,
+    end REAL,
+    gaps INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (dataset_id, idx)
+  );
+  CREATE TABLE series_chunks (
+    id INTEGER PRIMARY KEY,
+    dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    entity_idx INTEGER NOT NULL,
+    column_idx INTEGER NOT NULL,
+    chunk_idx INTEGER NOT NULL,
+    data BLOB NOT NULL
+  );
+  CREATE UNIQUE INDEX series_chunks_key ON series_chunks (dataset_id, entity_idx, column_idx, chunk_idx);
+  `,
+];

@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// Builds everything into dist/: the Node side (tsc), the preload (esbuild bundle, since sandboxed
+// preloads cannot require local files) and the renderer (Vite). Type-checks the renderer and preload.
+const { execFileSync } = require('node:child_process');
+const path = require('node:path');
+const fs = require('node:fs');
+
+const root = path.resolve(__dirname, '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
+const only = process.argv[2]; // optional: node | renderer
+
+if (!only || only === 'node') {
+  run(bin('tsc'), ['-p', 'tsconfig.json']);
+  if (fs.existsSync(path.join(root, 'electron', 'preload.ts'))) {
+    run(bin('tsc'), ['-p', 'electron/tsconfig.preload.json']);
+    run(bin('esbuild'), ['electron/preload.ts', '--bundle', '--platform=node', '--format=cjs', '--external:electron',
+      '--outfile=dist/electron/preload.js', '--log-level=warning']);
+  }
+}
+if (!only || only === 'renderer') {
+  if (fs.existsSync(path.join(root, 'renderer', 'index.html'))) {
+    run(bin('tsc'), ['-p', 'renderer/tsconfig.json']);
+    run(bin('vite'), ['build', '--config', 'renderer/vite.config.mjs', '--logLevel', 'warn']);
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * The one API contract between the back end and its clients (Electron IPC, browser mode over HTTP,
+ * and the CLI in-process). Every operation and event stream is declared here and nowhere else.
+ */
+import type {
+  DatasetDetail,
+  DatasetSummary,
+  ImportOptions,
+  ImportPreview,
+  SeriesRequest,
+  SeriesResult,
+} from './dataset';
+import type { SerializedError } from './errors';
+
+/** Facts about the running back end, shown in the status bar and `--help`. */
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** Where the app keeps its data (the project database lives here). */
+  home: string;
+  dbPath: string;
+  mode: 'desktop' | 'browser' | 'cli';
+  platform: string;
+}
+
+/** A file picked by the user, as the back end can read it. */
+export interface PickedFile {
+  path: string;
+  name: string;
+}
+
+/** A file the user imported recently. */
+export interface RecentFile {
+  path: string;
+  name: string;
+  openedAt: string;
+}
+
+/** Kinds of long-running work that report progress. */
+export type JobKind = 'import';
+
+/** A progress update of long-running work, at most about 8 a second per job. */
+export interface JobProgress {
+  jobId: string;
+  kind: JobKind;
+  /** What is happening now, in words ("Reading rows", "Sorting entity 3"). */
+  phase: string;
+  /** 0..1, or null when the total is unknown. */
+  fraction: number | null;
+  rows: number;
+  bytes: number;
+  totalBytes: number;
+}
+
+/** The final state of a job, sent once. */
+export interface JobFinished {
+  jobId: string;
+  kind: JobKind;
+  ok: boolean;
+  error?: SerializedError;
+}
+
+/** Every operation: its request and its result. Names are `namespace:verb`. */
+export interface Operations {
+  'app:info': { req: void; res: AppInfo };
+  'dialog:openFile': { req: void; res: PickedFile | null };
+  'files:recent': { req: void; res: RecentFile[] };
+  'datasets:list': { req: void; res: DatasetSummary[] };
+  'datasets:get': { req: { id: number }; res: DatasetDetail };
+  'datasets:preview': { req: { path: string; options?: ImportOptions }; res: ImportPreview };
+  'datasets:import': { req: { jobId: string; path: string; options?: ImportOptions }; res: DatasetDetail };
+  'datasets:rename': { req: { id: number; name: string }; res: DatasetSummary };
+  'datasets:delete': { req: { id: number }; res: { deleted: boolean } };
+  'datasets:series': { req: SeriesRequest; res: SeriesResult };
+  'jobs:cancel': { req: { jobId: string }; res: { cancelled: boolean } };
+}
+
+/** Every event stream and the payload of one event. */
+export interface Events {
+  'job:progress': JobProgress;
+  'job:finished': JobFinished;
+}
+
+export type OperationName = keyof Operations;
+export type EventName = keyof Events;
+export type Req<K extends OperationName> = Operations[K]['req'];
+export type Res<K extends OperationName> = Operations[K]['res'];
+
+/** All operation names, for transports that register handlers (checked complete at compile time). */
+export const OPERATION_NAMES = [
+  'app:info',
+  'dialog:openFile',
+  'files:recent',
+  'datasets:list',
+  'datasets:get',
+  'datasets:preview',
+  'datasets:import',
+  'datasets:rename',
+  'datasets:delete',
+  'datasets:series',
+  'jobs:cancel',
+] as const satisfies readonly OperationName[];
+
+/** The listener method each event is exposed as on the client API. */
+export const EVENT_METHODS = {
+  'job:progress': 'onJobProgress',
+  'job:finished': 'onJobFinished',
+} as const satisfies Record<EventName, `on${string}`>;
+
+type MissingOperation = Exclude<OperationName, (typeof OPERATION_NAMES)[number]>;
+const operationListIsComplete: [MissingOperation] extends [never] ? true : never = true;
+void operationListIsComplete;
+
+/** Stops a listener. */
+export type Unsubscribe = () => void;
+
+type Namespace<K> = K extends `${infer N}:${string}` ? N : never;
+type MethodOf<K, N extends string> = K extends `${N}:${infer M}` ? M : never;
+type OperationMethod<K extends OperationName> = Req<K> extends void
+  ? () => Promise<Res<K>>
+  : (req: Req<K>) => Promise<Res<K>>;
+
+/** The client API: one method per operation (`api.datasets.list()`), one listener per event. */
+export type StudioApi = {
+  [N in Namespace<OperationName>]: {
+    [M in MethodOf<OperationName, N>]: OperationMethod<`${N}:${M}` & OperationName>;
+  };
+} & {
+  events: { [E in EventName as (typeof EVENT_METHODS)[E]]: (listener: (payload: Events[E]) => void) => Unsubscribe };
+};
+
+/** What a transport must provide to become a StudioApi. */
+export interface Transport {
+  invoke(op: OperationName, req: unknown): Promise<unknown>;
+  subscribe(event: EventName, listener: (payload: unknown) => void): Unsubscribe;
+}
+
+/** Back-end implementation of every operation; the transports route requests to it. */
+export type Handlers = { [K in OperationName]: (req: Req<K>) => Promise<Res<K>> };
+
+/** Builds the typed client API over a transport (used by the preload, the browser bridge and the CLI). */
+export function buildApi(transport: Transport): StudioApi {
+  const api: Record<string, Record<string, unknown>> = { events: {} };
+  for (const op of OPERATION_NAMES) {
+    const [ns, method] = op.split(':') as [string, string];
+    api[ns] ??= {};
+    api[ns][method] = (req?: unknown) => transport.invoke(op, req);
+  }
+  for (const [event, method] of Object.entries(EVENT_METHODS)) {
+    api.events[method] = (listener: (payload: unknown) => void) => transport.subscribe(event as EventName, listener);
+  }
+  return api as unknown as StudioApi;
+}
+
+/** True when a string names an operation of the contract (transports reject anything else). */
+export function isOperationName(name: string): name is OperationName {
+  return (OPERATION_NAMES as readonly string[]).includes(name);
+}

@@ -1,0 +1,80 @@
+/** Parsing of single field values: numbers, missing markers and timestamps. Pure and allocation-light. */
+
+/** Field texts that mean "no value" (besides an empty field). */
+export const MISSING_TOKENS: ReadonlySet<string> = new Set(['NA', 'NaN', 'nan', 'NAN', 'null', 'NULL', 'None', '#N/A']);
+
+/** True when a field holds no value: empty, whitespace, or a missing marker such as NA, NaN or null. */
+export function isMissing(s: string): boolean {
+  if (s.length === 0) return true;
+  if (MISSING_TOKENS.has(s)) return true;
+  const c = s.charCodeAt(0);
+  return (c === 32 || c === 9) && s.trim().length === 0;
+}
+
+/**
+ * Parses a decimal number ("12.5", "-3e-4", or "12,5" with a decimal comma); NaN when the text is not a
+ * plain finite number (hex, Infinity and trailing text are rejected).
+ */
+export function parseNumber(s: string, decimal: '.' | ',' = '.'): number {
+  const text = decimal === ',' ? s.replace(',', '.') : s;
+  const v = +text;
+  if (v !== v || v === Infinity || v === -Infinity) return NaN;
+  // Number() also accepts "0x1F", "0b1", "0o7" and "" (as 0): reject those.
+  const t = text.trim();
+  if (t.length === 0) return NaN;
+  if (t.length > 2 && t.charCodeAt(0) === 48 /* 0 */) {
+    const c1 = t.charCodeAt(1) | 32;
+    if (c1 === 120 /* x */ || c1 === 98 /* b */ || c1 === 111 /* o */) return NaN;
+  }
+  return v;
+}
+
+const ISO_LIKE =
+  /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const DAY_FIRST = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * Parses a calendar timestamp to epoch milliseconds (UTC): ISO 8601 (`2024-01-31T12:00:00Z`, with an
+ * offset or without), `YYYY-MM-DD HH:mm:ss`, `YYYY/MM/DD ...` and `DD.MM.YYYY HH:mm`. Times without an
+ * offset are taken as UTC so results never depend on the machine's time zone. NaN when not a timestamp.
+ */
+export function parseTimestamp(s: string): number {
+  const t = s.length > 0 && (s.charCodeAt(0) === 32 || s.charCodeAt(s.length - 1) === 32) ? s.trim() : s;
+  let m = ISO_LIKE.exec(t);
+  if (m) {
+    const ms = m[7] ? Math.round(Number('0.' + m[7]) * 1000) : 0;
+    return utc(+m[1], +m[2], +m[3], m[4] ? +m[4] : 0, m[5] ? +m[5] : 0, m[6] ? +m[6] : 0, ms, m[8]);
+  }
+  m = DAY_FIRST.exec(t);
+  if (m) return utc(+m[3], +m[2], +m[1], m[4] ? +m[4] : 0, m[5] ? +m[5] : 0, m[6] ? +m[6] : 0, 0, undefined);
+  return NaN;
+}
+
+function utc(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, zone?: string): number {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return NaN;
+  const v = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  if (new Date(v).getUTCDate() !== d) return NaN; // 2013-02-30 and the like
+  if (!zone || zone === 'Z') return v;
+  const sign = zone[0] === '-' ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  const offsetMin = Number(digits.slice(0, 2)) * 60 + (digits.length > 2 ? Number(digits.slice(2)) : 0);
+  return v - sign * offsetMin * 60000;
+}
+
+/** How a numeric time column should be read, decided from its magnitude. */
+export type NumericTimeUnit = 'epoch-ms' | 'epoch-s' | 'index';
+
+/**
+ * Decides whether numeric times are epoch milliseconds (>= 1e11, after 1973), epoch seconds (>= 1e8,
+ * after 1973) or a plain step index such as a cycle count.
+ */
+export function numericTimeUnit(sampleMin: number): NumericTimeUnit {
+  if (sampleMin >= 1e11) return 'epoch-ms';
+  if (sampleMin >= 1e8) return 'epoch-s';
+  return 'index';
+}
+
+/** Formats epoch ms as `YYYY-MM-DD HH:mm:ss` (UTC) for messages. */
+export function formatTimestamp(ms: number): string {
+  return new Date(ms).toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '');
+}
