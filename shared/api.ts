@@ -11,6 +11,18 @@ import type {
   SeriesResult,
 } from './dataset';
 import type { SerializedError } from './errors';
+import type {
+  EngineInfo,
+  ModelSummary,
+  PresetInfo,
+  RunDetail,
+  RunSummary,
+  TrainProgress,
+  TrainRequest,
+  TrainResult,
+  TrainingEstimate,
+} from './model/training';
+import type { PartialVariant } from './model/variant';
 
 /** Facts about the running back end, shown in the status bar and `--help`. */
 export interface AppInfo {
@@ -37,7 +49,7 @@ export interface RecentFile {
 }
 
 /** Kinds of long-running work that report progress. */
-export type JobKind = 'import';
+export type JobKind = 'import' | 'train';
 
 /** A progress update of long-running work, at most about 8 a second per job. */
 export interface JobProgress {
@@ -73,12 +85,22 @@ export interface Operations {
   'datasets:delete': { req: { id: number }; res: { deleted: boolean } };
   'datasets:series': { req: SeriesRequest; res: SeriesResult };
   'jobs:cancel': { req: { jobId: string }; res: { cancelled: boolean } };
+  'engine:info': { req: void; res: EngineInfo };
+  'presets:list': { req: void; res: PresetInfo[] };
+  'training:estimate': { req: { datasetId: number; config: PartialVariant; preset?: string }; res: TrainingEstimate };
+  'training:start': { req: TrainRequest; res: TrainResult };
+  /** Stops a run within one batch; with keepBest the best weights so far are saved as a model. */
+  'training:cancel': { req: { runId: string; keepBest: boolean }; res: { cancelled: boolean } };
+  'runs:list': { req: { datasetId?: number }; res: RunSummary[] };
+  'runs:get': { req: { id: string }; res: RunDetail };
+  'models:list': { req: void; res: ModelSummary[] };
 }
 
 /** Every event stream and the payload of one event. */
 export interface Events {
   'job:progress': JobProgress;
   'job:finished': JobFinished;
+  'train:progress': TrainProgress;
 }
 
 export type OperationName = keyof Operations;
@@ -99,13 +121,31 @@ export const OPERATION_NAMES = [
   'datasets:delete',
   'datasets:series',
   'jobs:cancel',
+  'engine:info',
+  'presets:list',
+  'training:estimate',
+  'training:start',
+  'training:cancel',
+  'runs:list',
+  'runs:get',
+  'models:list',
 ] as const satisfies readonly OperationName[];
 
 /** The listener method each event is exposed as on the client API. */
 export const EVENT_METHODS = {
   'job:progress': 'onJobProgress',
   'job:finished': 'onJobFinished',
+  'train:progress': 'onTrainProgress',
 } as const satisfies Record<EventName, `on${string}`>;
+
+/** Operations that take no request; every other operation takes a request object. */
+export const VOID_OPERATIONS = ['app:info', 'dialog:openFile', 'files:recent', 'datasets:list', 'engine:info', 'presets:list', 'models:list'] as const satisfies readonly OperationName[];
+
+type VoidOperation = { [K in OperationName]: Req<K> extends void ? K : never }[OperationName];
+const voidListIsExact: [Exclude<VoidOperation, (typeof VOID_OPERATIONS)[number]>, Exclude<(typeof VOID_OPERATIONS)[number], VoidOperation>] extends [never, never]
+  ? true
+  : never = true;
+void voidListIsExact;
 
 type MissingOperation = Exclude<OperationName, (typeof OPERATION_NAMES)[number]>;
 const operationListIsComplete: [MissingOperation] extends [never] ? true : never = true;

@@ -1,11 +1,12 @@
 import * as path from 'node:path';
-import type { AppInfo, Handlers, PickedFile } from '../../shared/api';
+import { VOID_OPERATIONS, type AppInfo, type Handlers, type OperationName, type PickedFile } from '../../shared/api';
 import { UserError } from '../../shared/errors';
 import type { AppContext } from '../app/context';
 import { readAppVersion } from '../app/version';
 import { importDataset } from '../data/import-job';
 import { previewFile } from '../data/preview';
 import { querySeries } from '../data/series-query';
+import { createTrainingHandlers } from '../training/training-handlers';
 import { deleteDataset, getDatasetDetail, listDatasets, renameDataset } from '../store/dataset-repo';
 
 /** Files uploaded in browser mode are temporary copies, not worth remembering as recent files. */
@@ -20,6 +21,29 @@ export interface PlatformHooks {
 
 /** The back end: one implementation of every contract operation, shared by IPC, HTTP and the CLI. */
 export function createHandlers(ctx: AppContext, hooks: PlatformHooks = {}): Handlers {
+  return requireRequestObjects(operations(ctx, hooks));
+}
+
+/**
+ * Refuses a missing or non-object request for operations that take one, with a message naming the
+ * operation, instead of failing inside the handler (requests from HTTP are untyped JSON).
+ */
+function requireRequestObjects(handlers: Handlers): Handlers {
+  const guarded = { ...handlers } as Record<OperationName, (req: unknown) => Promise<unknown>>;
+  for (const op of Object.keys(handlers) as OperationName[]) {
+    if ((VOID_OPERATIONS as readonly string[]).includes(op)) continue;
+    const handler = handlers[op] as (req: unknown) => Promise<unknown>;
+    guarded[op] = async (req) => {
+      if (req === null || typeof req !== 'object' || Array.isArray(req)) {
+        throw new UserError(`The operation ${op} needs a request object with its fields; it got ${req === null ? 'null' : typeof req}.`);
+      }
+      return handler(req);
+    };
+  }
+  return guarded as Handlers;
+}
+
+function operations(ctx: AppContext, hooks: PlatformHooks): Handlers {
   return {
     'app:info': async (): Promise<AppInfo> => ({
       name: 'LSTM Studio',
@@ -46,5 +70,6 @@ export function createHandlers(ctx: AppContext, hooks: PlatformHooks = {}): Hand
     'datasets:delete': async ({ id }) => ({ deleted: deleteDataset(ctx.db, id) }),
     'datasets:series': async (req) => querySeries(ctx.db, req),
     'jobs:cancel': async ({ jobId }) => ({ cancelled: ctx.jobs.cancel(jobId) }),
+    ...createTrainingHandlers(ctx),
   };
 }

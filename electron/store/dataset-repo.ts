@@ -48,7 +48,7 @@ export function listDatasets(db: Database.Database): DatasetSummary[] {
 
 function datasetRow(db: Database.Database, id: number): DatasetRow {
   const row = db.prepare('SELECT * FROM datasets WHERE id = ?').get(id) as DatasetRow | undefined;
-  if (!row) throw new UserError(`There is no dataset with id ${id}. List the datasets (\`lstm-studio datasets\`) to see the ids.`);
+  if (!row) throw new UserError(`There is no dataset with id ${id}; it may have been deleted. Pick one from the datasets list.`);
   return row;
 }
 

@@ -175,7 +175,7 @@ function columnKind(records: string[][], c: number, decimal: '.' | ','): Kind {
   }
   const total = counts.number + counts.datetime + counts.category;
   if (total === 0) return 'number';
-  if (counts.number > total / 2) return 'number';
+  if (counts.number >= total / 2) return 'number';
   if (counts.datetime > total / 2) return 'datetime';
   return 'category';
 }

@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// The `lstm-studio` command: runs the compiled CLI (dist/electron/cli/main.js) and exits with its code.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const entry = path.join(root, 'dist', 'electron', 'cli', 'main.js');
+if (!fs.existsSync(entry)) {
+  process.stderr.write(`LSTM Studio is not built yet (${entry} is missing). Run \`npm run build\` in ${root}, then try again.\n`);
+  process.exit(1);
+}
+
+/** Exits once stdout and stderr have flushed, so piped output is never cut short. */
+function exitWith(code) {
+  process.exitCode = code;
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
+const { main } = require(entry);
+main(process.argv.slice(2)).then(exitWith, (err) => {
+  process.stderr.write(`Internal error: ${err && err.stack ? err.stack : String(err)}\n`);
+  exitWith(2);
+});

@@ -1,0 +1,58 @@
+/**
+ * Entry of the `lstm-studio` command line. Calls the back end in-process through the API contract.
+ * Exit codes: 0 success, 1 a user error or a cancel (message only), 2 an internal error (with stack).
+ */
+import { serializeError } from '../../shared/errors';
+import { readAppVersion } from '../app/version';
+import { parseCli, type CliRequest } from './commands';
+import { runDatasets } from './datasets-command';
+import { runDemo } from './demo-command';
+import { commandHelp, generalHelp } from './help';
+import { runImport } from './import-command';
+import { processIo, type CliIo } from './io';
+import { runServe } from './serve-command';
+
+/** Runs the CLI with the arguments after the program name; resolves to the process's exit code. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    return await run(parseCli(argv), io);
+  } catch (err) {
+    return reportError(err, io);
+  }
+}
+
+function run(req: CliRequest, io: CliIo): Promise<number> | number {
+  switch (req.kind) {
+    case 'help': {
+      const text = req.command ? commandHelp(req.command) : generalHelp();
+      (req.usageError ? io.stderr : io.stdout).write(text);
+      return req.usageError ? 1 : 0;
+    }
+    case 'version':
+      io.stdout.write(`lstm-studio ${readAppVersion()}\n`);
+      return 0;
+    case 'import':
+      return runImport(req, io);
+    case 'datasets':
+      return runDatasets(req, io);
+    case 'serve':
+      return runServe(req, io);
+    case 'demo':
+      return runDemo(req, io);
+  }
+}
+
+/** Prints an error on stderr and returns its exit code: the message for the user's errors, message and stack for bugs. */
+export function reportError(err: unknown, io: CliIo): number {
+  const e = serializeError(err);
+  if (e.kind === 'cancelled') {
+    io.stderr.write(`${e.message}\n`);
+    return 1;
+  }
+  if (e.kind === 'user') {
+    io.stderr.write(`Error: ${e.message}\n`);
+    return 1;
+  }
+  io.stderr.write(`Internal error: ${e.message}\n${e.stack ?? ''}\nThis is a bug in LSTM Studio; please report it with the lines above.\n`);
+  return 2;
+}

@@ -1,0 +1,146 @@
+/**
+ * The Electron main process: one secure window over the shared back end. It opens the app context
+ * (database, settings, jobs), routes the contract's operations from the preload to the handlers,
+ * forwards the event streams to the window, and keeps the window locked down (see electron/shell/).
+ */
+import * as path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, screen, session, shell, type OpenDialogOptions } from 'electron';
+import type { PickedFile } from '../shared/api';
+import { createHandlers } from './api/handlers';
+import { openAppContext, type AppContext } from './app/context';
+import { homeFlag, resolveHome } from './app/paths';
+import { ensureDemoData } from './data/demo-seed';
+import { installCsp } from './shell/csp';
+import { forwardEvents, registerOperations } from './shell/ipc-bridge';
+import { appIndexUrl, isTrustedSender } from './shell/trusted-sender';
+import { denyPermissions, hardenWebContents, secureWebPreferences } from './shell/window-security';
+import { initialWindow, MIN_SIZE, trackWindowState } from './shell/window-state';
+
+const INDEX_PATH = path.join(__dirname, '..', 'renderer', 'index.html');
+const PRELOAD_PATH = path.join(__dirname, 'preload.js');
+const INDEX_URL = appIndexUrl(INDEX_PATH);
+
+/** File types offered by the import dialog. */
+export const IMPORT_FILTERS: OpenDialogOptions['filters'] = [
+  { name: 'Data files', extensions: ['csv', 'tsv', 'txt', 'json', 'jsonl'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+let ctx: AppContext | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+// The home folder holds the database and settings, so it is also Electron's userData folder: two
+// instances on the same home share one lock, while `--home` gives an independent instance.
+const home = resolveHome({ flag: homeFlag(process.argv), fallback: app.getPath('userData') });
+if (path.resolve(app.getPath('userData')) !== home) app.setPath('userData', home);
+app.enableSandbox();
+if (process.platform === 'win32') app.setAppUserModelId('org.lstmstudio.app');
+
+if (!app.requestSingleInstanceLock()) {
+  console.log(`LSTM Studio is already running on ${home}; switching to that window.`);
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, { indexUrl: INDEX_URL, openExternal: (url) => shell.openExternal(url) });
+  });
+  app.whenReady().then(start).catch(fail);
+}
+
+/** Opens the back end, wires IPC and events, and shows the window. */
+async function start(): Promise<void> {
+  installCsp(session.defaultSession);
+  denyPermissions(session.defaultSession);
+
+  const context = openAppContext({ home, mode: 'desktop' });
+  ctx = context;
+  try {
+    await ensureDemoData(context);
+  } catch (err) {
+    console.error('Could not create the demo data (the app works without it):', err);
+  }
+
+  const handlers = createHandlers(context, { pickFile: () => pickFile(mainWindow) });
+  registerOperations(ipcMain, handlers, (event) => isTrustedSender(event, INDEX_URL));
+  forwardEvents(context.events, (channel, payload) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
+  });
+
+  createWindow(context);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(context);
+  });
+}
+
+/** Creates the main window at its saved position and loads the renderer. */
+function createWindow(context: AppContext): BrowserWindow {
+  const placement = initialWindow(
+    context.settings.windowState(),
+    [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea),
+  );
+  const win = new BrowserWindow({
+    ...placement.bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
+    title: 'LSTM Studio',
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: secureWebPreferences(PRELOAD_PATH),
+  });
+  mainWindow = win;
+  trackWindowState(win, (state) => context.settings.setWindowState(state));
+  win.once('ready-to-show', () => {
+    if (placement.maximized) win.maximize();
+    win.show();
+  });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = undefined;
+  });
+  win.loadFile(INDEX_PATH).catch((err: unknown) => fail(err));
+  return win;
+}
+
+/** Shows the native file dialog for an import; null when the user cancels. */
+async function pickFile(parent: BrowserWindow | undefined): Promise<PickedFile | null> {
+  const options: OpenDialogOptions = { title: 'Import a data file', properties: ['openFile'], filters: IMPORT_FILTERS };
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  const picked = result.filePaths[0];
+  if (result.canceled || !picked) return null;
+  return { path: picked, name: path.basename(picked) };
+}
+
+/** Reports a startup failure in words a person can act on, then quits. */
+function fail(err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  const hint = /NODE_MODULE_VERSION|was compiled against a different Node\.js version/.test(message)
+    ? '\n\nThe SQLite module (better-sqlite3) was built for Node, not Electron. Start the app with ' +
+      '`npm start`, which builds an Electron copy, or run `npx electron-builder install-app-deps`.'
+    : '';
+  console.error('LSTM Studio could not start:', err);
+  dialog.showErrorBox('LSTM Studio could not start', `${message}${hint}\n\nData folder: ${home}`);
+  app.exit(1);
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+// Close the database and stop running jobs before quitting (once; the second quit goes through).
+let closed = false;
+app.on('will-quit', (event) => {
+  if (closed || !ctx) return;
+  event.preventDefault();
+  const context = ctx;
+  ctx = undefined;
+  context
+    .close()
+    .catch((err: unknown) => console.error('Could not close the project cleanly:', err))
+    .finally(() => {
+      closed = true;
+      app.quit();
+    });
+});

@@ -1,0 +1,33 @@
+/** The metadata file saved beside every model (metadata.json), checked when a model is loaded. */
+import type { ScalerState } from '../training/prepared';
+import type { BackendName } from './training';
+import type { Task, VariantConfig } from './variant';
+
+/** Bumped when the saved format changes incompatibly; loading refuses other versions with a clear message. */
+export const MODEL_SCHEMA_VERSION = 1;
+
+export interface ModelMetadata {
+  schemaVersion: number;
+  format: 'lstm-studio-model';
+  name: string;
+  version: number;
+  task: Task;
+  config: VariantConfig;
+  featureScaler: ScalerState;
+  targetScaler: ScalerState | null;
+  featureNames: string[];
+  targetNames: string[];
+  classNames: string[];
+  window: number;
+  horizon: number;
+  inputShape: [number, number];
+  outputs: number;
+  /** The training data: dataset name, its source file's SHA-256, and its columns. */
+  training: { datasetName: string; fingerprint: string; columns: string[]; runId: string };
+  parameters: number;
+  metrics: Record<string, number>;
+  createdAt: string;
+  appVersion: string;
+  tfjsVersion: string;
+  backend: BackendName;
+}

@@ -1,0 +1,136 @@
+/**
+ * The LSTM variant schema: everything that defines a model and how it is trained. One schema for the
+ * Configure form, the YAML/JSON editor, presets (models/presets/*.yaml), the CLI and saved models.
+ */
+
+/** What a model learns to predict. */
+export type Task = 'forecast' | 'regress' | 'rul' | 'classify';
+export const TASKS: readonly Task[] = ['forecast', 'regress', 'rul', 'classify'];
+
+export type CellType = 'lstm' | 'gru';
+export type Normalization = 'none' | 'batch' | 'layer';
+export type ScalingMethod = 'zscore' | 'minmax' | 'none';
+export type Activation = 'relu' | 'tanh' | 'elu' | 'selu' | 'linear';
+export type OptimizerName = 'adam' | 'rmsprop';
+export type SplitMode = 'chronological' | 'entity';
+export type CalendarFeature = 'hour' | 'dayOfWeek' | 'dayOfYear';
+export type RollingStat = 'mean' | 'std';
+
+/** A complete model variant (every field present after `resolveVariant`). */
+export interface VariantConfig {
+  task: Task;
+  input: {
+    /** Input columns, or 'all' numeric feature columns. Targets may be inputs too (forecast). */
+    features: string[] | 'all';
+    /** Target columns: forecast/regress: one or more; classify (long files): the label column; rul and wide classify: none. */
+    targets: string[];
+    /** Past steps the model sees (2-1024). */
+    window: number;
+    /** Steps ahead to predict (forecast: 1-256; other tasks: 1). */
+    horizon: number;
+    /** Step between consecutive windows (1 = every step). */
+    stride: number;
+    /** Variable-length sequences: pad to the window and mask padded steps. */
+    masking: boolean;
+    padding: 'pre' | 'post';
+  };
+  scaling: {
+    /** Fitted on the training split only, stored with the model. */
+    method: ScalingMethod;
+    /** Normalise each input window by its own mean/std and restore on output (RevIN-style). */
+    instanceNorm: boolean;
+    /** Forecast the change from the last observed value instead of the value itself. */
+    predictDelta: boolean;
+  };
+  engineering: {
+    /** Calendar features as sin/cos pairs (datetime time axes only). */
+    calendar: CalendarFeature[];
+    /** Lagged copies of the features, in steps (e.g. [1, 24]). */
+    lags: number[];
+    /** First differences of the features. */
+    differences: boolean;
+    /** Rolling-window lengths for rolling statistics. */
+    rolling: number[];
+    rollingStats: RollingStat[];
+  };
+  recurrent: {
+    cell: CellType;
+    /** Hidden size per layer: 1-4 layers of 32-256. */
+    units: number[];
+    bidirectional: boolean;
+    dropout: number;
+    recurrentDropout: number;
+    normalization: Normalization;
+  };
+  /** Attention pooling over time steps (its weights are exposed for explanations). */
+  attention: { enabled: boolean };
+  head: { units: number[]; activation: Activation; dropout: number };
+  training: {
+    optimizer: OptimizerName;
+    learningRate: number;
+    reduceOnPlateau: { enabled: boolean; factor: number; patience: number; minLearningRate: number };
+    /** L2 penalty on kernel weights. */
+    weightDecay: number;
+    /** Gradient clipping by global norm; 0 = off. */
+    clipNorm: number;
+    batchSize: number;
+    epochs: number;
+    earlyStopping: { enabled: boolean; patience: number; restoreBestWeights: boolean };
+    seed: number;
+    split: { train: number; validation: number; test: number; mode: SplitMode };
+  };
+  rul: {
+    /** Piecewise-linear cap on the remaining-useful-life target (e.g. 125); null = no cap. */
+    cap: number | null;
+  };
+}
+
+/** A deep-partial config, as written in presets, YAML files and `--set` flags. */
+export type PartialVariant = DeepPartial<VariantConfig>;
+export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
+/** Defaults: the "standard" 2 x 64 LSTM forecaster. */
+export const DEFAULT_VARIANT: VariantConfig = {
+  task: 'forecast',
+  input: { features: 'all', targets: [], window: 48, horizon: 1, stride: 1, masking: false, padding: 'pre' },
+  scaling: { method: 'zscore', instanceNorm: false, predictDelta: true },
+  engineering: { calendar: [], lags: [], differences: false, rolling: [], rollingStats: ['mean'] },
+  recurrent: { cell: 'lstm', units: [64, 64], bidirectional: false, dropout: 0.1, recurrentDropout: 0, normalization: 'none' },
+  attention: { enabled: false },
+  head: { units: [], activation: 'relu', dropout: 0 },
+  training: {
+    optimizer: 'adam',
+    learningRate: 0.001,
+    reduceOnPlateau: { enabled: true, factor: 0.5, patience: 3, minLearningRate: 1e-5 },
+    weightDecay: 0,
+    clipNorm: 1,
+    batchSize: 64,
+    epochs: 30,
+    earlyStopping: { enabled: true, patience: 6, restoreBestWeights: true },
+    seed: 42,
+    split: { train: 0.7, validation: 0.15, test: 0.15, mode: 'chronological' },
+  },
+  rul: { cap: null },
+};
+
+/** Deep-merges partial configs over a base (arrays and scalars replace, objects merge). */
+export function mergeVariant(base: VariantConfig, ...parts: (PartialVariant | undefined)[]): VariantConfig {
+  let out: unknown = structuredClone(base);
+  for (const p of parts) if (p) out = mergeDeep(out, p);
+  return out as VariantConfig;
+}
+
+function mergeDeep(a: unknown, b: unknown): unknown {
+  if (b === undefined) return a;
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const out: Record<string, unknown> = { ...a };
+    for (const [k, v] of Object.entries(b)) out[k] = mergeDeep(a[k], v);
+    return out;
+  }
+  return structuredClone(b);
+}
+
+/** True for `{...}` objects (not arrays, not null). */
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
