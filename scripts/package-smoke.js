@@ -140,17 +140,20 @@ function main() {
 /**
  * Bare `require('x')` calls in the compiled app (dist/) that do not resolve from where they are in
  * the extracted package: a runtime import of a devDependency, or a file the `files` patterns dropped.
- * Node built-ins and electron (provided by the runtime) are fine.
+ * Node built-ins, electron (provided by the runtime) and optional dependencies that are not installed
+ * here (the code falls back when they are absent, e.g. @tensorflow/tfjs-node) are fine.
  */
 function unresolvedRequires(appDir) {
   const { builtinModules, createRequire } = require('node:module');
   const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+  const optional = new Set(Object.keys(require(path.join(appDir, 'package.json')).optionalDependencies ?? {}));
   const missing = new Set();
   for (const file of findFiles(path.join(appDir, 'dist'), (f) => f.endsWith('.js') && !f.includes(`${path.sep}renderer${path.sep}`))) {
     const text = fs.readFileSync(file, 'utf8');
     const requireFrom = createRequire(file);
     for (const [, spec] of text.matchAll(/\brequire\(["']([^"']+)["']\)/g)) {
       if (builtins.has(spec) || spec === 'electron' || spec.startsWith('electron/')) continue;
+      if (optional.has(spec) && !fs.existsSync(path.join(appDir, 'node_modules', spec))) continue;
       try {
         const resolved = requireFrom.resolve(spec);
         if (!resolved.startsWith(appDir + path.sep)) missing.add(`${spec} (resolved outside the package)`);

@@ -3,6 +3,7 @@
  * into a typed request. No I/O here, so all of it is unit-tested.
  */
 import type { DatasetFormat, Delimiter, ImportOptions } from '../../shared/dataset';
+import { TASKS, type PartialVariant } from '../../shared/model/variant';
 import { ArgError, findCommandIndex, parseOptions, type OptionSpecs, type ParsedArgs } from './args';
 
 /** The executable's name, as shown in help and error messages. */
@@ -31,22 +32,48 @@ export interface CommandSpec {
 
 const DELIMITERS: Record<string, Delimiter> = { ',': ',', ';': ';', tab: '\t', '\t': '\t', '|': '|', whitespace: 'whitespace' };
 
+/** Options of `import`, also accepted by `train --data FILE` (which imports the file first). */
+const IMPORT_OPTIONS = {
+  name: { type: 'string', valueName: 'NAME', description: 'Dataset name (default: the file name)' },
+  time: { type: 'string', valueName: 'COL', description: 'Time column, or "none" for row order (default: detected)' },
+  entity: { type: 'string', valueName: 'COL', description: 'Asset/unit column, or "none" for one series (default: detected)' },
+  label: { type: 'string', valueName: 'COL', description: 'Label (class) column, or "none"' },
+  'no-header': { type: 'flag', description: 'The first row is data; columns are named c1, c2, ...' },
+  delimiter: { type: 'string', valueName: 'D', description: 'Field delimiter: , ; tab | whitespace (default: detected)' },
+  decimal: { type: 'string', valueName: '.|,', description: 'Decimal separator (default: detected)' },
+  columns: { type: 'string', valueName: 'a,b,c', description: 'New column names, in file order' },
+  format: { type: 'string', valueName: 'long|wide', description: 'long: one time step per row; wide: one sequence per row' },
+} satisfies OptionSpecs;
+
+/** Import options that `train` passes on when --data is a file (its --name names the model instead). */
+const { name: _datasetName, ...TRAIN_IMPORT_OPTIONS } = IMPORT_OPTIONS;
+void _datasetName;
+
+/** Options of `train`: the data, the task and the model; flags override the preset and --config, --set overrides all. */
+const TRAIN_OPTIONS = {
+  data: { type: 'string', valueName: 'FILE|ID', description: 'A file to import first, or the id of an imported dataset (required; ./3 for a file named 3)' },
+  task: { type: 'string', valueName: 'TASK', description: 'What to learn: forecast, regress, rul or classify (required)' },
+  target: { type: 'string', valueName: 'COL[,COL]', description: 'Target column(s) (forecast, regress; classify: the label column)' },
+  features: { type: 'string', valueName: 'a,b|all', description: 'Input columns (default: all numeric columns)' },
+  window: { type: 'string', valueName: 'N', description: 'Past steps the model sees' },
+  horizon: { type: 'string', valueName: 'N', description: 'Steps ahead to forecast' },
+  preset: { type: 'string', valueName: 'NAME', description: `A built-in preset (see \`${PROGRAM} presets\`)` },
+  config: { type: 'string', valueName: 'FILE', description: 'A YAML or JSON config file (merged over the preset)' },
+  set: { type: 'string', valueName: 'key=value', description: 'Set any config field, e.g. recurrent.units=[128,64] (repeatable)' },
+  epochs: { type: 'string', valueName: 'N', description: 'Maximum epochs (early stopping may end sooner)' },
+  split: { type: 'string', valueName: 'a,b,c', description: 'Train, validation and test fractions, e.g. 0.7,0.15,0.15' },
+  'rul-cap': { type: 'string', valueName: 'N|none', description: 'Cap on the remaining-useful-life target (rul)' },
+  seed: { type: 'string', valueName: 'N', description: 'Random seed (same seed, same data: same model)' },
+  name: { type: 'string', valueName: 'NAME', description: 'Model name in the registry (default: dataset name + task)' },
+  ...TRAIN_IMPORT_OPTIONS,
+} satisfies OptionSpecs;
+
 /** Every command, by name. */
 export const COMMANDS = {
   import: {
     summary: 'Import a CSV/TSV/JSON file of sensor data into the project database',
     args: 'FILE',
-    options: {
-      name: { type: 'string', valueName: 'NAME', description: 'Dataset name (default: the file name)' },
-      time: { type: 'string', valueName: 'COL', description: 'Time column, or "none" for row order (default: detected)' },
-      entity: { type: 'string', valueName: 'COL', description: 'Asset/unit column, or "none" for one series (default: detected)' },
-      label: { type: 'string', valueName: 'COL', description: 'Label (class) column, or "none"' },
-      'no-header': { type: 'flag', description: 'The first row is data; columns are named c1, c2, ...' },
-      delimiter: { type: 'string', valueName: 'D', description: 'Field delimiter: , ; tab | whitespace (default: detected)' },
-      decimal: { type: 'string', valueName: '.|,', description: 'Decimal separator (default: detected)' },
-      columns: { type: 'string', valueName: 'a,b,c', description: 'New column names, in file order' },
-      format: { type: 'string', valueName: 'long|wide', description: 'long: one time step per row; wide: one sequence per row' },
-    },
+    options: IMPORT_OPTIONS,
     notes: [
       'Progress is shown on stderr; Ctrl-C cancels the import and stores nothing.',
       'Examples:',
@@ -77,6 +104,32 @@ export const COMMANDS = {
     },
     notes: [`Example: ${PROGRAM} demo --out fleet.csv && ${PROGRAM} import fleet.csv`],
   },
+  train: {
+    summary: 'Train an LSTM model on a file or an imported dataset and save it in the model registry',
+    args: '',
+    options: TRAIN_OPTIONS,
+    notes: [
+      'The config is built as: defaults <- --preset <- --config FILE <- flags <- --set (later wins).',
+      'Progress (epoch, batch, loss, validation loss, samples/s, ETA) is shown on stderr.',
+      'Ctrl-C stops training within a batch and saves the best model so far (exit code 1); a second Ctrl-C quits at once.',
+      'Examples:',
+      `  ${PROGRAM} train --data machine_temperature.csv --task forecast --target value --epochs 10`,
+      `  ${PROGRAM} train --data 3 --task forecast --target value --preset lightweight --set recurrent.units=[64]`,
+      `  ${PROGRAM} train --data ItalyPowerDemand_TRAIN.tsv --no-header --format wide --label c1 --task classify --preset classifier`,
+    ],
+  },
+  models: {
+    summary: 'List the saved models in the registry (`models list`)',
+    args: 'list',
+    options: {},
+    notes: [`Example: ${PROGRAM} models list --json`],
+  },
+  presets: {
+    summary: 'List the built-in model presets',
+    args: '',
+    options: {},
+    notes: [`Use one with ${PROGRAM} train --preset NAME.`],
+  },
 } satisfies Record<string, CommandSpec>;
 
 /** A command's name. */
@@ -95,7 +148,24 @@ export type CliRequest =
   | { kind: 'import'; global: GlobalOptions; file: string; options: ImportOptions }
   | { kind: 'datasets'; global: GlobalOptions }
   | { kind: 'serve'; global: GlobalOptions; port: number; open: boolean }
-  | { kind: 'demo'; global: GlobalOptions; out: string };
+  | { kind: 'demo'; global: GlobalOptions; out: string }
+  | TrainCliRequest
+  | { kind: 'models'; global: GlobalOptions; action: 'list' }
+  | { kind: 'presets'; global: GlobalOptions };
+
+/** `train`: where the data comes from, and the config layers in the order they are merged. */
+export interface TrainCliRequest {
+  kind: 'train';
+  global: GlobalOptions;
+  data: { file: string; options: ImportOptions } | { datasetId: number };
+  preset?: string;
+  configFile?: string;
+  /** The config written by the flags (--task, --target, --window, ...). */
+  flags: PartialVariant;
+  /** `--set key=value` overrides, in order. */
+  sets: string[];
+  name?: string;
+}
 
 /** Parses the arguments after the program name into a request; throws ArgError on mistakes. */
 export function parseCli(argv: readonly string[]): CliRequest {
@@ -110,7 +180,9 @@ export function parseCli(argv: readonly string[]): CliRequest {
   }
   const name = argv[at];
   if (!isCommandName(name)) throw unknownCommand(name);
-  const rest = [...argv.slice(0, at), ...argv.slice(at + 1)];
+  const all = [...argv.slice(0, at), ...argv.slice(at + 1)];
+  // --set may be given many times; the parser keeps one value per option, so take them out first.
+  const { taken: sets, rest } = name === 'train' ? takeRepeated(all, 'set') : { taken: [], rest: all };
   const parsed = parseOptions(rest, { ...GLOBAL_OPTIONS, ...COMMANDS[name].options }, `${PROGRAM} ${name} --help`);
   if (parsed.values.help) return { kind: 'help', command: name, usageError: false };
   const global: GlobalOptions = { home: str(parsed, 'home'), json: parsed.values.json === true };
@@ -129,7 +201,111 @@ export function parseCli(argv: readonly string[]): CliRequest {
       if (!out) throw new ArgError(`${PROGRAM} demo needs --out FILE: where to write the CSV.`);
       return { kind: 'demo', global, out };
     }
+    case 'train':
+      onePositional(parsed, name, null);
+      return trainRequest(parsed, global, sets);
+    case 'models': {
+      const action = onePositional(parsed, name, 'list');
+      if (action !== 'list') throw new ArgError(`Unknown action "${action}" for ${PROGRAM} models: use \`${PROGRAM} models list\`.`);
+      return { kind: 'models', global, action };
+    }
+    case 'presets':
+      onePositional(parsed, name, null);
+      return { kind: 'presets', global };
   }
+}
+
+/** Takes every `--key VALUE` / `--key=VALUE` out of `tokens` (up to a `--`), in order. */
+function takeRepeated(tokens: readonly string[], key: string): { taken: string[]; rest: string[] } {
+  const taken: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t === '--') {
+      rest.push(...tokens.slice(i));
+      break;
+    }
+    if (t.startsWith(`--${key}=`)) {
+      taken.push(t.slice(key.length + 3));
+    } else if (t === `--${key}`) {
+      const v = tokens[i + 1];
+      if (v === undefined || /^--?[A-Za-z]/.test(v)) throw new ArgError(`Option --${key} needs a value (--${key} key=value). Run \`${PROGRAM} train --help\` for its use.`);
+      taken.push(v);
+      i++;
+    } else {
+      rest.push(t);
+    }
+  }
+  return { taken, rest };
+}
+
+/** Maps the train flags to the data source and the flags' config layer. */
+function trainRequest(parsed: ParsedArgs, global: GlobalOptions, sets: string[]): TrainCliRequest {
+  const data = str(parsed, 'data');
+  if (data === undefined) throw new ArgError(`${PROGRAM} train needs --data FILE or --data DATASET_ID: the data to train on.`);
+  const task = str(parsed, 'task');
+  if (task === undefined) throw new ArgError(`${PROGRAM} train needs --task: one of ${TASKS.join(', ')}.`);
+  const input: Record<string, unknown> = {};
+  const training: Record<string, unknown> = {};
+  const flags: Record<string, unknown> = { task: oneOf(Object.fromEntries(TASKS.map((t) => [t, t])), task, '--task', TASKS.join(', ')) };
+  const target = str(parsed, 'target');
+  if (target !== undefined) input.targets = columnList(target, '--target');
+  const features = str(parsed, 'features');
+  if (features !== undefined) input.features = features.trim() === 'all' ? 'all' : columnList(features, '--features');
+  const window = wholeNumber(parsed, 'window');
+  if (window !== undefined) input.window = window;
+  const horizon = wholeNumber(parsed, 'horizon');
+  if (horizon !== undefined) input.horizon = horizon;
+  const epochs = wholeNumber(parsed, 'epochs');
+  if (epochs !== undefined) training.epochs = epochs;
+  const seed = wholeNumber(parsed, 'seed');
+  if (seed !== undefined) training.seed = seed;
+  const split = str(parsed, 'split');
+  if (split !== undefined) training.split = splitFractions(split);
+  if (Object.keys(input).length > 0) flags.input = input;
+  if (Object.keys(training).length > 0) flags.training = training;
+  const cap = str(parsed, 'rul-cap');
+  if (cap !== undefined) flags.rul = { cap: cap === 'none' ? null : wholeNumber(parsed, 'rul-cap') };
+
+  const options = importOptions({ ...parsed, values: Object.fromEntries(Object.entries(parsed.values).filter(([k]) => k !== 'name')) });
+  // A number is a dataset id (write ./3 for a file named 3).
+  const isId = /^\d+$/.test(data.trim());
+  if (isId && Object.keys(options).length > 0) {
+    throw new ArgError(`--${Object.keys(parsed.values).find((k) => k in IMPORT_OPTIONS && k !== 'name')} is an import option: it only applies when --data is a file, not dataset ${data.trim()}.`);
+  }
+  const name = str(parsed, 'name');
+  if (name !== undefined && !name.trim()) throw new ArgError('--name cannot be empty.');
+  return {
+    kind: 'train',
+    global,
+    data: isId ? { datasetId: Number(data.trim()) } : { file: data, options },
+    preset: str(parsed, 'preset'),
+    configFile: str(parsed, 'config'),
+    flags: flags as PartialVariant,
+    sets,
+    name: name?.trim(),
+  };
+}
+
+function columnList(value: string, flag: string): string[] {
+  const names = value.split(',').map((c) => c.trim());
+  if (names.some((c) => c === '')) throw new ArgError(`${flag} "${value}" has an empty name: give column names separated by commas, such as ${flag} temp,pressure.`);
+  return names;
+}
+
+function wholeNumber(parsed: ParsedArgs, key: string): number | undefined {
+  const v = str(parsed, key);
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v.trim())) throw new ArgError(`--${key} must be a whole number; got "${v}".`);
+  return Number(v.trim());
+}
+
+function splitFractions(value: string): { train: number; validation: number; test: number } {
+  const parts = value.split(',').map((p) => Number(p.trim()));
+  if (parts.length !== 3 || parts.some((p, i) => !Number.isFinite(p) || value.split(',')[i].trim() === '')) {
+    throw new ArgError(`--split must be three fractions for train, validation and test, such as 0.7,0.15,0.15; got "${value}".`);
+  }
+  return { train: parts[0], validation: parts[1], test: parts[2] };
 }
 
 /** Maps the import flags to ImportOptions; anything not given stays undefined (detected from the file). */

@@ -10,7 +10,9 @@ import { runDemo } from './demo-command';
 import { commandHelp, generalHelp } from './help';
 import { runImport } from './import-command';
 import { processIo, type CliIo } from './io';
+import { runModels, runPresets } from './models-command';
 import { runServe } from './serve-command';
+import { runTrain } from './train-command';
 
 /** Runs the CLI with the arguments after the program name; resolves to the process's exit code. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -39,6 +41,12 @@ function run(req: CliRequest, io: CliIo): Promise<number> | number {
       return runServe(req, io);
     case 'demo':
       return runDemo(req, io);
+    case 'train':
+      return runTrain(req, io);
+    case 'models':
+      return runModels(req, io);
+    case 'presets':
+      return runPresets(req, io);
   }
 }
 

@@ -62,4 +62,40 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE UNIQUE INDEX series_chunks_key ON series_chunks (dataset_id, entity_idx, column_idx, chunk_idx);
   `,
+  /* 2: training runs (one row per run, history as it arrives) and the model registry (name, version) */ `
+  CREATE TABLE runs (
+    id TEXT PRIMARY KEY,
+    dataset_id INTEGER NOT NULL,
+    dataset_name TEXT NOT NULL,
+    task TEXT NOT NULL CHECK (task IN ('forecast', 'regress', 'rul', 'classify')),
+    preset TEXT,
+    status TEXT NOT NULL CHECK (status IN ('running', 'completed', 'cancelled', 'failed')),
+    config_json TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    split_json TEXT,
+    history_json TEXT NOT NULL DEFAULT '[]',
+    started_at TEXT NOT NULL,
+    duration_ms INTEGER,
+    backend TEXT,
+    metrics_json TEXT NOT NULL DEFAULT '{}',
+    model_name TEXT,
+    model_version INTEGER,
+    error TEXT,
+    owner_pid INTEGER
+  );
+  CREATE INDEX runs_by_dataset ON runs (dataset_id, started_at);
+  CREATE TABLE models (
+    name TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    task TEXT NOT NULL CHECK (task IN ('forecast', 'regress', 'rul', 'classify')),
+    run_id TEXT NOT NULL,
+    dataset_id INTEGER NOT NULL,
+    dataset_name TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    metrics_json TEXT NOT NULL DEFAULT '{}',
+    parameters INTEGER NOT NULL,
+    PRIMARY KEY (name, version)
+  );
+  `,
 ];

@@ -6,14 +6,19 @@ import { getApi } from './api-client';
 import { DatasetPage } from './components/dataset-page';
 import { DatasetsPage } from './components/datasets-page';
 import { ErrorBanner } from './components/error-banner';
+import { ConfigurePage } from './components/configure-page';
 import { ImportDialog } from './components/import-dialog';
+import { RunDetailPage } from './components/run-detail-page';
+import { RunsPage } from './components/runs-page';
 import { Sidebar } from './components/sidebar';
 import { StatusBar } from './components/status-bar';
+import { TrainPage } from './components/train-page';
 import { UploadToast } from './components/upload-toast';
 import { useReportError } from './error-context';
 import { useRoute } from './route';
+import { isFinished, useTrainSessions } from './train-session';
 
-/** The whole app: routes between the datasets list and one dataset, and owns the import flow. */
+/** The whole app: routes between the datasets, training and run pages, and owns the import flow. */
 export function App() {
   const [route, navigate] = useRoute();
   const report = useReportError();
@@ -23,6 +28,7 @@ export function App() {
   const [revision, setRevision] = useState(0);
   const bump = useCallback(() => setRevision((r) => r + 1), []);
   const [datasets, setDatasets] = useState<DatasetSummary[] | null>(null);
+  const sessions = useTrainSessions();
 
   useEffect(() => {
     let stale = false;
@@ -73,16 +79,48 @@ export function App() {
               onImportPath={setImportFile}
               onOpen={(id) => navigate({ page: 'dataset', id })}
             />
-          ) : (
+          ) : route.page === 'dataset' ? (
             <DatasetPage
               key={route.id}
               id={route.id}
               onBack={() => navigate({ page: 'datasets' })}
+              onTrain={() => navigate({ page: 'configure', datasetId: route.id })}
               onChanged={bump}
               onDeleted={() => {
                 bump();
                 navigate({ page: 'datasets' });
               }}
+            />
+          ) : route.page === 'configure' ? (
+            <ConfigurePage
+              datasetId={route.datasetId}
+              datasets={datasets}
+              onDataset={(id) => navigate({ page: 'configure', datasetId: id })}
+              onStarted={(runId) => navigate({ page: 'training', runId })}
+            />
+          ) : route.page === 'training' ? (
+            <TrainPage
+              key={route.runId}
+              runId={route.runId}
+              onOpenRun={(id) => navigate({ page: 'run', id })}
+              onConfigure={(datasetId) => navigate({ page: 'configure', datasetId })}
+              onRuns={() => navigate({ page: 'runs' })}
+            />
+          ) : route.page === 'runs' ? (
+            <RunsPage
+              datasets={datasets}
+              onOpen={(r) =>
+                navigate(sessions.some((s) => s.runId === r.id && !isFinished(s.status)) ? { page: 'training', runId: r.id } : { page: 'run', id: r.id })
+              }
+              onTrain={() => navigate({ page: 'configure', datasetId: null })}
+            />
+          ) : (
+            <RunDetailPage
+              key={route.id}
+              id={route.id}
+              datasets={datasets}
+              onRuns={() => navigate({ page: 'runs' })}
+              onDataset={(id) => navigate({ page: 'dataset', id })}
             />
           )}
         </main>

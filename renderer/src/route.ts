@@ -2,18 +2,44 @@
 import { useCallback, useEffect, useState } from 'react';
 
 /** The pages of the app. */
-export type Route = { page: 'datasets' } | { page: 'dataset'; id: number };
+export type Route =
+  | { page: 'datasets' }
+  | { page: 'dataset'; id: number }
+  | { page: 'configure'; datasetId: number | null }
+  | { page: 'training'; runId: string }
+  | { page: 'runs' }
+  | { page: 'run'; id: string };
 
-/** Parses "#/datasets/3" into a route; anything unknown is the datasets list. */
+/** Parses "#/datasets/3", "#/train/3", "#/training/<run>", "#/runs/<run>" into a route; anything unknown is the datasets list. */
 export function parseHash(hash: string): Route {
-  const m = /^#\/datasets\/(\d+)$/.exec(hash);
+  let m = /^#\/datasets\/(\d+)$/.exec(hash);
   if (m) return { page: 'dataset', id: Number(m[1]) };
+  m = /^#\/train(?:\/(\d+))?$/.exec(hash);
+  if (m) return { page: 'configure', datasetId: m[1] ? Number(m[1]) : null };
+  m = /^#\/training\/([\w-]+)$/.exec(hash);
+  if (m) return { page: 'training', runId: m[1] };
+  if (hash === '#/runs') return { page: 'runs' };
+  m = /^#\/runs\/([\w-]+)$/.exec(hash);
+  if (m) return { page: 'run', id: m[1] };
   return { page: 'datasets' };
 }
 
 /** Formats a route as a hash: the inverse of parseHash. */
 export function routeHash(route: Route): string {
-  return route.page === 'dataset' ? `#/datasets/${route.id}` : '#/datasets';
+  switch (route.page) {
+    case 'dataset':
+      return `#/datasets/${route.id}`;
+    case 'configure':
+      return route.datasetId === null ? '#/train' : `#/train/${route.datasetId}`;
+    case 'training':
+      return `#/training/${route.runId}`;
+    case 'runs':
+      return '#/runs';
+    case 'run':
+      return `#/runs/${route.id}`;
+    default:
+      return '#/datasets';
+  }
 }
 
 /** Returns the current route and a function to navigate; browser back/forward work through the hash. */

@@ -58,7 +58,7 @@ export class DelimitedParser {
       if (t.length > 0) sink(t.split(/[ \t]+/), this.line);
       return;
     }
-    if (text.length === 0 || (text.trim().length === 0)) return;
+    if (text.length === 0 || (isSpace(text.charCodeAt(0)) && text.trim().length === 0)) return;
     if (text.indexOf('"') === -1) {
       sink(text.split(this.delimiter), this.line);
       return;
@@ -123,4 +123,8 @@ export function parseDelimited(text: string, delimiter: Delimiter): { fields: st
   p.push(text, sink);
   p.end(sink);
   return out;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
 }

@@ -96,13 +96,12 @@ export class RecordDecoder {
   }
 
   private number(s: string | undefined, line: number, column: string): number {
-    if (s === undefined || isMissing(s)) return NaN;
+    if (s === undefined) return NaN;
     const v = parseNumber(s, this.decimal);
-    if (Number.isNaN(v)) {
-      const hint = this.decimal === '.' && /^[+-]?\d+,\d+$/.test(s.trim()) ? ' It looks like a decimal comma: import with decimal ",".' : '';
-      throw new UserError(`Line ${fmtInt(line)}, column \`${column}\`: '${clip(s)}' is not a number.${hint} Fix the value, or leave it empty (or NA) to mark it missing.`);
-    }
-    return v;
+    if (v === v) return v;
+    if (isMissing(s)) return NaN;
+    const hint = this.decimal === '.' && /^[+-]?\d+,\d+$/.test(s.trim()) ? ' It looks like a decimal comma: import with decimal ",".' : '';
+    throw new UserError(`Line ${fmtInt(line)}, column \`${column}\`: '${clip(s)}' is not a number.${hint} Fix the value, or leave it empty (or NA) to mark it missing.`);
   }
 
   private time(s: string, line: number, column: string): number {

@@ -19,11 +19,10 @@ export function parseNumber(s: string, decimal: '.' | ',' = '.'): number {
   const text = decimal === ',' ? s.replace(',', '.') : s;
   const v = +text;
   if (v !== v || v === Infinity || v === -Infinity) return NaN;
-  // Number() also accepts "0x1F", "0b1", "0o7" and "" (as 0): reject those.
-  const t = text.trim();
-  if (t.length === 0) return NaN;
-  if (t.length > 2 && t.charCodeAt(0) === 48 /* 0 */) {
-    const c1 = t.charCodeAt(1) | 32;
+  // Number() also accepts "" and "  " (as 0) and "0x1F", "0b1", "0o7": reject those.
+  if (v === 0 && text.trim().length === 0) return NaN;
+  if (text.length > 2 && text.charCodeAt(0) === 48 /* 0 */) {
+    const c1 = text.charCodeAt(1) | 32;
     if (c1 === 120 /* x */ || c1 === 98 /* b */ || c1 === 111 /* o */) return NaN;
   }
   return v;
@@ -39,6 +38,8 @@ const DAY_FIRST = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d
  * offset are taken as UTC so results never depend on the machine's time zone. NaN when not a timestamp.
  */
 export function parseTimestamp(s: string): number {
+  const fast = parseCommonTimestamp(s);
+  if (fast === fast) return fast;
   const t = s.length > 0 && (s.charCodeAt(0) === 32 || s.charCodeAt(s.length - 1) === 32) ? s.trim() : s;
   let m = ISO_LIKE.exec(t);
   if (m) {
@@ -48,6 +49,40 @@ export function parseTimestamp(s: string): number {
   m = DAY_FIRST.exec(t);
   if (m) return utc(+m[3], +m[2], +m[1], m[4] ? +m[4] : 0, m[5] ? +m[5] : 0, m[6] ? +m[6] : 0, 0, undefined);
   return NaN;
+}
+
+/** Start of each calendar day seen, by its `YYYY-MM-DD` text (files repeat the same dates). */
+const dayCache = new Map<string, number>();
+
+/**
+ * The fast path for the most common shape, `YYYY-MM-DD HH:mm:ss` or `YYYY-MM-DDTHH:mm:ss[Z]`, read
+ * by character codes with the day's start cached; NaN for anything else (the general parser decides).
+ */
+function parseCommonTimestamp(s: string): number {
+  const n = s.length;
+  if ((n !== 19 && !(n === 20 && s.charCodeAt(19) === 90)) || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
+  const sep = s.charCodeAt(10);
+  if ((sep !== 32 && sep !== 84) || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return NaN;
+  const h = two(s, 11);
+  const mi = two(s, 14);
+  const sec = two(s, 17);
+  if (!(h <= 23 && mi <= 59 && sec <= 59)) return NaN;
+  const dayText = s.slice(0, 10);
+  let day = dayCache.get(dayText);
+  if (day === undefined) {
+    day = utc(+dayText.slice(0, 4), two(s, 5), two(s, 8), 0, 0, 0, 0, undefined);
+    if (day !== day || !/^\d{4}$/.test(dayText.slice(0, 4))) return NaN;
+    if (dayCache.size > 100_000) dayCache.clear();
+    dayCache.set(dayText, day);
+  }
+  return day + h * 3_600_000 + mi * 60_000 + sec * 1000;
+}
+
+/** Two decimal digits at `i` as a number; NaN if they are not digits. */
+function two(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : NaN;
 }
 
 function utc(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, zone?: string): number {

@@ -50,4 +50,6 @@ export interface PreparedData {
   timeKind: TimeKind;
   /** Notes for the user (e.g. stride raised to cap the number of windows). */
   notes: string[];
+  /** The stride actually used (input.stride, or more when it was raised to cap memory). */
+  stride?: number;
 }

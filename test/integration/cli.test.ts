@@ -134,9 +134,9 @@ test('a missing file and bad arguments exit 1 with a message', async () => {
   const missing = await cli(['import', path.join(home, 'nope.csv'), '--home', home]);
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /File not found: .*nope\.csv/);
-  const unknown = await cli(['train', '--home', home]);
+  const unknown = await cli(['fit', '--home', home]);
   assert.equal(unknown.code, 1);
-  assert.match(unknown.stderr, /Unknown command "train"/);
+  assert.match(unknown.stderr, /Unknown command "fit"/);
   const badFlag = await cli(['datasets', '--verbose', '--home', home]);
   assert.equal(badFlag.code, 1);
   assert.match(badFlag.stderr, /Unknown option --verbose\. Run `lstm-studio datasets --help`/);

@@ -95,14 +95,12 @@ for (const [name, downsample] of METHODS) {
     assert.deepEqual(out, { x: [0], y: [null] });
   });
 
-  test(`${name}: handles 1,000,000 points quickly`, () => {
+  // Speed is the benchmark's business (npm run bench); here: a 1,000,000-point series with a gap fits the budget.
+  test(`${name}: reduces 1,000,000 points to the budget, keeping the gap`, () => {
     const { x, y } = walk(1_000_000, 5, [[500_000, 500_100]]);
-    downsample(x, y, 2000); // warm-up for the JIT
-    const started = performance.now();
     const out = downsample(x, y, 2000);
-    const ms = performance.now() - started;
-    assert.ok(out.y.length <= 2000);
-    assert.ok(ms < 100, `took ${ms.toFixed(1)} ms`);
+    assert.ok(out.y.length <= 2000 && out.y.length > 1000);
+    assert.ok(out.y.includes(null), 'the missing run still breaks the line');
   });
 }
 

@@ -10,16 +10,20 @@ import { GapsList } from './gaps-list';
 import { AlertIcon } from './icons';
 import { SeriesPanel } from './series-panel';
 import { SummaryCards } from './summary-cards';
+import { PlayIcon } from './train-icons';
 
 /** Loads a dataset's detail and lays out its sections. */
 export function DatasetPage({
   id,
   onBack,
+  onTrain,
   onChanged,
   onDeleted,
 }: {
   id: number;
   onBack: () => void;
+  /** Opens the Configure page for this dataset. */
+  onTrain: () => void;
   onChanged: () => void;
   onDeleted: () => void;
 }) {
@@ -85,7 +89,13 @@ export function DatasetPage({
   const s = detail.summary;
   return (
     <div className="page" data-testid="dataset-page">
-      <DatasetHeader summary={s} onBack={onBack} onRenamed={onRenamed} onDeleted={onDeleted} />
+      <div className="header-row">
+        <DatasetHeader summary={s} onBack={onBack} onRenamed={onRenamed} onDeleted={onDeleted} />
+        <button type="button" className="button primary" onClick={onTrain} data-testid="train-dataset-button">
+          <PlayIcon />
+          Train a model
+        </button>
+      </div>
       {detail.warnings.length > 0 && (
         <div className="alert alert-warning" data-testid="dataset-warnings">
           <AlertIcon />

@@ -1,11 +1,14 @@
-/** The left sidebar: product name, navigation and quick links to datasets. */
+/** The left sidebar: product name, navigation, quick links to datasets and runs training in this window. */
 import type { DatasetSummary } from '../../../shared/dataset';
 import type { Route } from '../route';
+import { runFraction } from '../train-history';
+import { isFinished, useTrainSessions } from '../train-session';
 import { ChartIcon, DatabaseIcon, LogoIcon } from './icons';
+import { HistoryIcon, NetworkIcon } from './train-icons';
 
 const QUICK_LINKS = 12;
 
-/** Renders the sidebar; highlights the current page and lists datasets for quick switching. */
+/** Renders the sidebar; highlights the current page and lists datasets and live runs for quick switching. */
 export function Sidebar({
   route,
   navigate,
@@ -16,6 +19,9 @@ export function Sidebar({
   datasets: DatasetSummary[] | null;
 }) {
   const shown = (datasets ?? []).slice(0, QUICK_LINKS);
+  const live = useTrainSessions().filter((t) => !isFinished(t.status));
+  const trainPages: Route['page'][] = ['configure'];
+  const runPages: Route['page'][] = ['runs', 'run'];
   return (
     <aside className="sidebar" data-testid="sidebar">
       <div className="brand">
@@ -53,6 +59,49 @@ export function Sidebar({
                 >
                   <ChartIcon />
                   <span className="ellipsis">{d.name}</span>
+                </button>
+              );
+            })}
+          </div>
+        )}
+        <div className="nav-section">Models</div>
+        <button
+          type="button"
+          className={`nav-item${trainPages.includes(route.page) ? ' active' : ''}`}
+          onClick={() => navigate({ page: 'configure', datasetId: route.page === 'dataset' ? route.id : null })}
+          data-testid="nav-train"
+          aria-current={trainPages.includes(route.page) ? 'page' : undefined}
+        >
+          <NetworkIcon />
+          <span>Train</span>
+        </button>
+        <button
+          type="button"
+          className={`nav-item${runPages.includes(route.page) ? ' active' : ''}`}
+          onClick={() => navigate({ page: 'runs' })}
+          data-testid="nav-runs"
+          aria-current={runPages.includes(route.page) ? 'page' : undefined}
+        >
+          <HistoryIcon />
+          <span>Runs</span>
+        </button>
+        {live.length > 0 && (
+          <div className="nav-sub">
+            {live.map((t) => {
+              const active = route.page === 'training' && route.runId === t.runId;
+              const fraction = runFraction(t.history.last);
+              return (
+                <button
+                  type="button"
+                  key={t.runId}
+                  className={`nav-subitem${active ? ' active' : ''}`}
+                  onClick={() => navigate({ page: 'training', runId: t.runId })}
+                  title={`Training on ${t.datasetName}`}
+                  data-testid="nav-live-run"
+                >
+                  <span className="live-dot" aria-hidden="true" />
+                  <span className="ellipsis">{t.datasetName}</span>
+                  <span className="nav-count">{fraction === null ? '…' : `${Math.floor(fraction * 100)}%`}</span>
                 </button>
               );
             })}

@@ -1,0 +1,48 @@
+/** `lstm-studio models list` and `lstm-studio presets`: the model registry and the built-in presets. */
+import { fmtInt } from '../../shared/errors';
+import { fmtNumber } from '../../shared/format';
+import { PROGRAM, type CliRequest } from './commands';
+import { formatTable } from './format';
+import { printJson, type CliIo } from './io';
+import { withSession } from './session';
+
+/** Prints the saved models as a table, or `{"models": [ModelSummary...]}` with --json. */
+export async function runModels(req: Extract<CliRequest, { kind: 'models' }>, io: CliIo): Promise<number> {
+  const models = await withSession(req.global, 'cli', io, ({ api }) => api.models.list());
+  if (req.global.json) {
+    printJson(io, { models });
+  } else if (models.length === 0) {
+    io.stdout.write(`No models yet. Train one with \`${PROGRAM} train --data FILE --task forecast --target COL\`.\n`);
+  } else {
+    const rows = models.map((m) => [
+      m.name,
+      String(m.version),
+      m.task,
+      m.datasetName,
+      formatMetrics(m.metrics),
+      fmtInt(m.parameters),
+      m.createdAt.slice(0, 16).replace('T', ' '),
+    ]);
+    io.stdout.write(formatTable(['name', 'version', 'task', 'dataset', 'validation', 'parameters', 'created'], rows, new Set([1, 5])));
+  }
+  return 0;
+}
+
+/** Prints the presets (name, tasks, description), or `{"presets": [PresetInfo...]}` with --json. */
+export async function runPresets(req: Extract<CliRequest, { kind: 'presets' }>, io: CliIo): Promise<number> {
+  const presets = await withSession(req.global, 'cli', io, ({ api }) => api.presets.list());
+  if (req.global.json) {
+    printJson(io, { presets });
+  } else {
+    const rows = presets.map((p) => [p.name, p.tasks.join(', '), p.title]);
+    io.stdout.write(formatTable(['name', 'tasks', 'model'], rows));
+    io.stdout.write(`\nTrain with one: ${PROGRAM} train --preset NAME ...\n`);
+  }
+  return 0;
+}
+
+/** "mae 1.234, rmse 2.05" (loss last: it is in scaled units). */
+export function formatMetrics(metrics: Record<string, number>): string {
+  const keys = Object.keys(metrics).sort((a, b) => (a === 'loss' ? 1 : b === 'loss' ? -1 : a.localeCompare(b)));
+  return keys.map((k) => `${k} ${fmtNumber(metrics[k])}`).join(', ') || '—';
+}

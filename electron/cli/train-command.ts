@@ -1,0 +1,211 @@
+/**
+ * `lstm-studio train`: imports a file (or takes a dataset id), builds the config from the preset,
+ * a config file, the flags and --set, and trains through the API with progress on stderr. Ctrl-C
+ * stops within a batch and keeps the best model so far.
+ */
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { StudioApi } from '../../shared/api';
+import type { ImportOptions } from '../../shared/dataset';
+import { CancelledError, UserError, fmtInt } from '../../shared/errors';
+import { fmtDuration, fmtNumber } from '../../shared/format';
+import type { TrainProgress, TrainResult } from '../../shared/model/training';
+import { applySets, parseVariantText } from '../../shared/model/variant-text';
+import type { PartialVariant } from '../../shared/model/variant';
+import { loadPresets } from '../training/presets';
+import { mergePartials, resolveTrainConfig } from '../training/resolve-config';
+import type { TrainCliRequest } from './commands';
+import { formatTable } from './format';
+import { printJson, type CliIo, type OutStream } from './io';
+import { formatMetrics } from './models-command';
+import { LOG_INTERVAL_MS, createProgressLine } from './progress-line';
+import { withSession } from './session';
+import { onStopRequest } from './signals';
+
+/** Trains a model; exit code 0, or 1 when Ctrl-C stopped it (the best model so far is still saved and printed). */
+export async function runTrain(req: TrainCliRequest, io: CliIo): Promise<number> {
+  const partial = buildConfig(req);
+  // Checked before anything is imported, so a typo costs nothing.
+  resolveTrainConfig(loadPresets(), req.preset, partial);
+  if ('file' in req.data) checkReadableFile(path.resolve(req.data.file));
+
+  const result = await withSession(req.global, 'cli', io, async ({ api }) => {
+    const engine = await api.engine.info();
+    (req.global.json ? io.stderr : io.stdout).write(`Backend: ${engine.backend}${engine.note ? ` (${engine.note})` : ''}\n`);
+    const datasetId = 'file' in req.data ? await importData(api, path.resolve(req.data.file), req.data.options, io) : req.data.datasetId;
+    const runId = `cli-train-${randomUUID()}`;
+    const display = createTrainDisplay(io.stderr);
+    const stopListening = api.events.onTrainProgress((p) => {
+      if (p.runId === runId) display.update(p);
+    });
+    const stopSignals = onStopRequest(() => {
+      display.finish();
+      io.stderr.write('Stopping within a batch; the best model so far will be saved (Ctrl-C again quits at once)...\n');
+      api.training.cancel({ runId, keepBest: true }).catch(() => {}); // the run may have just ended
+    }, io.stderr);
+    try {
+      return await api.training.start({ runId, datasetId, config: partial, preset: req.preset, name: req.name });
+    } finally {
+      display.finish();
+      stopListening();
+      stopSignals();
+    }
+  });
+
+  if (req.global.json) printJson(io, trainJson(result));
+  else io.stdout.write(describeResult(result));
+  if (result.run.status === 'cancelled') {
+    io.stderr.write(`Training was cancelled after ${result.run.history.length} epoch(s); the best model so far was saved.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** The config layers after the preset: --config FILE <- flags <- --set. */
+export function buildConfig(req: Pick<TrainCliRequest, 'configFile' | 'flags' | 'sets'>): PartialVariant {
+  let fromFile: PartialVariant = {};
+  if (req.configFile !== undefined) {
+    const file = path.resolve(req.configFile);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (err) {
+      throw new UserError(`Cannot read the config file ${file}: ${(err as Error).message.split('\n')[0]}. Check the path given to --config.`);
+    }
+    fromFile = parseVariantText(text, `The config file ${path.basename(file)}`);
+  }
+  return applySets(mergePartials(fromFile, req.flags), req.sets);
+}
+
+/** Imports the file with import progress on stderr; Ctrl-C cancels the import. */
+async function importData(api: StudioApi, file: string, options: ImportOptions, io: CliIo): Promise<number> {
+  const jobId = `cli-import-${randomUUID()}`;
+  const progress = createProgressLine(io.stderr, `Importing ${path.basename(file)}`);
+  const stopListening = api.events.onJobProgress((p) => {
+    if (p.jobId === jobId) progress.update(p);
+  });
+  const stopSignals = onStopRequest(() => {
+    progress.finish();
+    io.stderr.write('Cancelling the import...\n');
+    api.jobs.cancel({ jobId }).catch(() => {});
+  }, io.stderr);
+  try {
+    const detail = await api.datasets.import({ jobId, path: file, options });
+    progress.finish();
+    io.stderr.write(`Imported ${path.basename(file)} as dataset ${detail.summary.id} (${fmtInt(detail.summary.rows)} rows).\n`);
+    return detail.summary.id;
+  } catch (err) {
+    if ((err as { kind?: string }).kind === 'cancelled') throw new CancelledError('Import cancelled; nothing was stored or trained.');
+    throw err;
+  } finally {
+    progress.finish();
+    stopListening();
+    stopSignals();
+  }
+}
+
+/** The `--json` result. */
+export function trainJson(r: TrainResult) {
+  return {
+    model: r.model ? { name: r.model.name, version: r.model.version, path: r.model.path } : null,
+    backend: r.backend,
+    epochs: r.run.history.length,
+    history: r.run.history.map((h) => ({ epoch: h.epoch, loss: h.loss, valLoss: h.valLoss })),
+    validation: r.run.metrics,
+    durationMs: r.run.durationMs,
+    samplesPerSecond: r.samplesPerSecond,
+  };
+}
+
+/** The readable result: the model, its validation metrics, where it is saved, and the epoch table. */
+function describeResult(r: TrainResult): string {
+  const run = r.run;
+  const best = run.history.reduce<number | null>((b, h, i) => (h.valLoss !== null && (b === null || h.valLoss < (run.history[b].valLoss ?? Infinity)) ? i : b), null);
+  const facts: [string, string][] = [
+    ['task', `${run.task} on dataset ${run.datasetId} (${run.datasetName})`],
+    ['epochs', `${run.history.length}${best === null ? '' : ` (best: ${run.history[best].epoch})`}${r.stoppedEarly ? ', stopped early' : ''}`],
+    ['duration', fmtDuration(run.durationMs)],
+    ['speed', `${fmtInt(r.samplesPerSecond)} samples/s on ${r.backend}`],
+    ['validation', formatMetrics(run.metrics)],
+  ];
+  if (r.model) facts.push(['saved to', r.model.path]);
+  const width = Math.max(...facts.map(([k]) => k.length));
+  const rows = run.history.map((h) => [String(h.epoch), fmtNumber(h.loss), fmtNumber(h.valLoss), fmtDuration(h.durationMs)]);
+  const title = r.model ? `Model ${r.model.name} v${r.model.version}` : 'No model was saved';
+  return [
+    `${title} (${run.status === 'cancelled' ? 'cancelled, best so far kept' : 'trained'})`,
+    ...facts.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`),
+    '',
+    formatTable(['epoch', 'loss', 'val loss', 'time'], rows, new Set([0, 1, 2, 3])).trimEnd(),
+    '',
+  ].join('\n');
+}
+
+/** Training progress on stderr: an updating line on a terminal, plus one line per finished epoch. */
+export function createTrainDisplay(stream: OutStream, now: () => number = Date.now): { update(p: TrainProgress): void; finish(): void } {
+  const tty = stream.isTTY === true;
+  let shown = false;
+  let lastLog = -Infinity;
+  let phase: TrainProgress['phase'] | null = null;
+  let loggedEpoch = 0;
+  const clear = () => {
+    if (tty && shown) stream.write('\r\x1b[K');
+    shown = false;
+  };
+  const line = (text: string) => {
+    clear();
+    stream.write(text + '\n');
+  };
+  return {
+    update(p) {
+      if (p.phase !== phase) {
+        phase = p.phase;
+        if (p.phase === 'preparing') line('Preparing the data...');
+        else if (p.phase === 'training') line(`Training (${p.epochs} epochs at most)...`);
+        else if (p.phase === 'saving') line('Evaluating and saving the model...');
+      }
+      if (p.phase !== 'training') return;
+      // The worker sends exactly one update with batch === batches per epoch: the epoch's end.
+      if (p.batches > 0 && p.batch === p.batches && p.epoch > loggedEpoch) {
+        loggedEpoch = p.epoch;
+        line(`Epoch ${p.epoch}/${p.epochs}: loss ${fmtNumber(p.loss)}, val loss ${fmtNumber(p.valLoss)}${rate(p)}`);
+        return;
+      }
+      const text = describeProgress(p);
+      if (tty) {
+        const width = Math.max(20, (stream.columns || 80) - 1);
+        stream.write(`\r${text.slice(0, width)}\x1b[K`);
+        shown = true;
+      } else if (now() - lastLog >= LOG_INTERVAL_MS) {
+        lastLog = now();
+        stream.write(text + '\n');
+      }
+    },
+    finish: clear,
+  };
+}
+
+/** "Epoch 2/30, batch 40/80: loss 0.0123, val loss 0.0456, 1,234 samples/s, ETA 1.5 min". */
+export function describeProgress(p: TrainProgress): string {
+  const parts = [`loss ${fmtNumber(p.loss)}`];
+  if (p.valLoss !== null) parts.push(`val loss ${fmtNumber(p.valLoss)}`);
+  return `Epoch ${p.epoch}/${p.epochs}, batch ${p.batch}/${p.batches}: ${parts.join(', ')}${rate(p)}`;
+}
+
+function rate(p: TrainProgress): string {
+  const sps = p.samplesPerSecond === null ? '' : `, ${fmtInt(p.samplesPerSecond)} samples/s`;
+  const eta = p.etaSeconds === null ? '' : `, ETA ${fmtDuration(p.etaSeconds * 1000)}`;
+  return sps + eta;
+}
+
+/** Fails early, with a message to act on, when the data file cannot be read. */
+function checkReadableFile(file: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new UserError(`File not found: ${file}. Check the path given to --data (relative paths start from ${process.cwd()}), or give a dataset id.`);
+  }
+  if (!stat.isFile()) throw new UserError(`${file} is a folder, not a file: give --data the path of a CSV, TSV or JSON file, or a dataset id.`);
+}

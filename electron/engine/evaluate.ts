@@ -1,0 +1,30 @@
+/** Loss of a whole split in inference mode, for validation each epoch. */
+import type * as TF from '@tensorflow/tfjs';
+import type { Task } from '../../shared/model/variant';
+import type { Rows } from './batches';
+import { predict } from './predict';
+
+const EPSILON = 1e-7;
+
+/**
+ * Mean loss over `rows` (MSE, or categorical cross-entropy for classify), as `taskLoss` computes it
+ * in training, or null when the split is empty. Predicts in chunks of `batchSize` without dropout.
+ */
+export function evaluateLoss(model: TF.LayersModel, task: Task, rows: Rows, shape: [number, number], batchSize = 512): number | null {
+  if (rows.n === 0) return null;
+  const pred = predict(model, rows.x, rows.n, shape, batchSize);
+  return meanLoss(task, rows.y, pred, rows.n);
+}
+
+/** The mean loss of predictions `pred` against targets `y` (both n x outputs), in plain arithmetic. */
+export function meanLoss(task: Task, y: Float32Array, pred: Float32Array, n: number): number {
+  let total = 0;
+  if (task === 'classify') {
+    for (let i = 0; i < y.length; i++) {
+      if (y[i] !== 0) total -= y[i] * Math.log(Math.min(1 - EPSILON, Math.max(EPSILON, pred[i])));
+    }
+    return total / n;
+  }
+  for (let i = 0; i < y.length; i++) total += (y[i] - pred[i]) ** 2;
+  return total / y.length;
+}

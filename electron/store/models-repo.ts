@@ -1,0 +1,110 @@
+/**
+ * The model registry: every saved model version by (name, version), where its folder is, what it
+ * was trained on and how well it did. Versions count up per name (max + 1, inside the caller's
+ * write transaction so two saves never take the same number).
+ */
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import type Database from 'better-sqlite3';
+import { UserError } from '../../shared/errors';
+import type { ModelSummary } from '../../shared/model/training';
+import type { Task } from '../../shared/model/variant';
+
+interface ModelRow {
+  name: string;
+  version: number;
+  path: string;
+  task: Task;
+  run_id: string;
+  dataset_id: number;
+  dataset_name: string;
+  created_at: string;
+  metrics_json: string;
+  parameters: number;
+}
+
+/** A model version to register. */
+export interface NewModel {
+  name: string;
+  version: number;
+  path: string;
+  task: Task;
+  runId: string;
+  datasetId: number;
+  datasetName: string;
+  createdAt: string;
+  metrics: Record<string, number>;
+  parameters: number;
+}
+
+function toSummary(r: ModelRow): ModelSummary {
+  return {
+    name: r.name,
+    version: r.version,
+    path: r.path,
+    task: r.task,
+    runId: r.run_id,
+    datasetName: r.dataset_name,
+    createdAt: r.created_at,
+    metrics: JSON.parse(r.metrics_json) as Record<string, number>,
+    parameters: r.parameters,
+  };
+}
+
+/** Checks a model name chosen by the user: 1-100 printable characters. Returns it trimmed. */
+export function checkModelName(name: string): string {
+  const clean = name.trim();
+  // eslint-disable-next-line no-control-regex
+  if (clean.length === 0 || clean.length > 100 || /[\u0000-\u001f\u007f]/.test(clean)) {
+    throw new UserError(`The model name "${name}" cannot be used: give 1 to 100 printable characters, e.g. --name pump-temperature.`);
+  }
+  return clean;
+}
+
+/**
+ * The folder name of a model: its name with anything but letters, digits, `.`, `_` and `-`
+ * replaced; names that had to change (or have capitals, which clash on case-insensitive disks)
+ * get a short hash so two different names never share a folder.
+ */
+export function modelFolderName(name: string): string {
+  const safe = name.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 60) || 'model';
+  if (safe === name && name === name.toLowerCase()) return safe;
+  return `${safe}-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
+}
+
+/** Where version `version` of model `name` lives: `<home>/models/<safe name>/v<version>`. */
+export function modelDir(home: string, name: string, version: number): string {
+  return path.join(home, 'models', modelFolderName(name), `v${version}`);
+}
+
+/** The next free version of a model name (1 for a new name). Call inside a write transaction. */
+export function nextModelVersion(db: Database.Database, name: string): number {
+  const row = db.prepare('SELECT MAX(version) AS v FROM models WHERE name = ?').get(name) as { v: number | null };
+  return (row.v ?? 0) + 1;
+}
+
+/** Registers a saved model version. */
+export function insertModel(db: Database.Database, m: NewModel): void {
+  db.prepare(
+    `INSERT INTO models (name, version, path, task, run_id, dataset_id, dataset_name, created_at, metrics_json, parameters)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(m.name, m.version, m.path, m.task, m.runId, m.datasetId, m.datasetName, m.createdAt, JSON.stringify(m.metrics), m.parameters);
+}
+
+/** Every model version, newest first. */
+export function listModels(db: Database.Database): ModelSummary[] {
+  return (db.prepare('SELECT * FROM models ORDER BY created_at DESC, name, version DESC').all() as ModelRow[]).map(toSummary);
+}
+
+/** One model version (the latest when `version` is omitted). */
+export function getModel(db: Database.Database, name: string, version?: number): ModelSummary {
+  const row = (
+    version === undefined
+      ? db.prepare('SELECT * FROM models WHERE name = ? ORDER BY version DESC LIMIT 1').get(name)
+      : db.prepare('SELECT * FROM models WHERE name = ? AND version = ?').get(name, version)
+  ) as ModelRow | undefined;
+  if (!row) {
+    throw new UserError(`There is no model ${name}${version === undefined ? '' : ` version ${version}`}. Run \`lstm-studio models list\` to see the saved models.`);
+  }
+  return toSummary(row);
+}

@@ -1,0 +1,31 @@
+/** Validation metrics of a trained model, in the targets' original units (what a person can judge). */
+import type * as TF from '@tensorflow/tfjs';
+import { meanLoss } from '../engine/evaluate';
+import { predict } from '../engine/predict';
+import { classificationMetrics, regressionMetrics } from '../../shared/training/metrics';
+import { toOriginalUnits } from '../../shared/training/original-units';
+import type { PreparedData } from '../../shared/training/prepared';
+
+/**
+ * Scores the validation split: `loss` (the training loss, in scaled units) plus mae and rmse in
+ * target units for forecast, regress and rul, or accuracy for classify. Empty when there is no
+ * validation window.
+ */
+export function validationMetrics(model: TF.LayersModel, prepared: PreparedData): Record<string, number> {
+  const v = prepared.validation;
+  if (v.n === 0) return {};
+  const pred = predict(model, v.x, v.n, prepared.inputShape);
+  const loss = meanLoss(prepared.task, v.y, pred, v.n);
+  if (prepared.task === 'classify') {
+    return { loss, ...pickNumbers(classificationMetrics(pred, v.y, prepared.classNames.length)) };
+  }
+  const { predicted, actual } = toOriginalUnits(prepared, 'validation', pred);
+  return { loss, ...pickNumbers(regressionMetrics(predicted, actual)) };
+}
+
+/** Keeps the finite numbers of a metrics object (drops confusion matrices and the like). */
+function pickNumbers(metrics: object): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(metrics)) if (typeof v === 'number' && Number.isFinite(v)) out[k] = v;
+  return out;
+}

@@ -1,0 +1,15 @@
+import type Database from 'better-sqlite3';
+import type { VariantConfig } from '../../shared/model/variant';
+import { prepareFromSeries } from '../../shared/training/prepare-pipeline';
+import type { PreparedData } from '../../shared/training/prepared';
+import { loadEntitySeries } from './load-series';
+
+/**
+ * Prepares a stored dataset for training with a config: loads its series, then runs the pure
+ * pipeline (fill, engineer, resolve, split, scale on training rows only, window). The dataset's
+ * fingerprint travels with the result. Errors name the config field to change.
+ */
+export function prepareTrainingData(db: Database.Database, datasetId: number, config: VariantConfig): PreparedData {
+  const { detail, series } = loadEntitySeries(db, datasetId);
+  return prepareFromSeries(detail, series, config);
+}

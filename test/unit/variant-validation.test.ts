@@ -1,0 +1,111 @@
+/** The config checks: a wrong config is refused with a message naming the field and what is allowed. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { UserError } from '../../shared/errors';
+import { applySets, parseVariantText } from '../../shared/model/variant-text';
+import { formatFieldErrors, validateVariant } from '../../shared/model/variant-validation';
+import { DEFAULT_VARIANT, type PartialVariant } from '../../shared/model/variant';
+import { loadPresets } from '../../electron/training/presets';
+import { mergePartials, resolveTrainConfig } from '../../electron/training/resolve-config';
+
+const presets = loadPresets();
+const forecast: PartialVariant = { task: 'forecast', input: { targets: ['value'] } };
+
+/** The error lines of a config resolved without a preset (throws when the config is valid). */
+function errorsOf(config: unknown, preset?: string): string {
+  try {
+    resolveTrainConfig(presets, preset, config as never);
+  } catch (err) {
+    assert.ok(err instanceof UserError, `a UserError, got ${String(err)}`);
+    return err.message;
+  }
+  assert.fail('the config was accepted');
+}
+
+test('a valid config resolves over the defaults', () => {
+  const c = resolveTrainConfig(presets, undefined, forecast);
+  assert.equal(c.task, 'forecast');
+  assert.deepEqual(c.input.targets, ['value']);
+  assert.deepEqual(c.recurrent.units, DEFAULT_VARIANT.recurrent.units);
+  assert.equal(c.training.epochs, DEFAULT_VARIANT.training.epochs);
+});
+
+test('recurrent.units [300] names the element and the allowed range', () => {
+  const message = errorsOf(mergePartials(forecast, { recurrent: { units: [300] } }));
+  assert.match(message, /^The training config is not valid:\n/);
+  assert.ok(message.includes('recurrent.units[0]: 300 is not allowed: use a whole number from 32 to 256.'), message);
+});
+
+test('every wrong field is listed, one line each', () => {
+  const message = errorsOf(mergePartials(forecast, { recurrent: { units: [16, 64], dropout: 0.95 }, training: { optimizer: 'sgd' as never } }));
+  const lines = message.split('\n').slice(1);
+  assert.deepEqual(lines, [
+    'recurrent.units[0]: 16 is not allowed: use a whole number from 32 to 256.',
+    'recurrent.dropout: 0.95 is not allowed: use a number from 0 to 0.8.',
+    "training.optimizer: 'sgd' is not allowed: use one of adam, rmsprop.",
+  ]);
+});
+
+test('an unknown field is refused, naming it and the known fields', () => {
+  const message = errorsOf(mergePartials(forecast, { recurrent: { unit: [64] } as never }));
+  assert.match(message, /recurrent\.unit: is not a known field of recurrent\. Known fields: cell, units, bidirectional/);
+  assert.match(errorsOf({ ...forecast, epochs: 5 }), /^epochs: is not a known field\. Known fields: task, input/m);
+});
+
+test('a split that does not add up to 1 is refused', () => {
+  const message = errorsOf(mergePartials(forecast, { training: { split: { train: 0.8, validation: 0.15, test: 0.15 } } }));
+  assert.match(message, /training\.split: train \+ validation \+ test must add up to 1 \(they add up to 1\.1\)\./);
+});
+
+test('a horizon other than 1 is refused for regress', () => {
+  const message = errorsOf({ task: 'regress', input: { targets: ['value'], horizon: 12 } });
+  assert.match(message, /input\.horizon: must be 1 for the regress task/);
+});
+
+test('forecast and regress need a target; rul takes none', () => {
+  assert.match(errorsOf({ task: 'forecast' }), /input\.targets: the forecast task needs at least one target column\./);
+  assert.match(errorsOf({ task: 'rul', input: { targets: ['x'] } }), /input\.targets: the rul task derives its target/);
+});
+
+test('a preset is checked against the task, and an unknown preset lists the presets', () => {
+  assert.match(errorsOf({ task: 'forecast', input: { targets: ['value'] } }, 'classifier'), /The preset 'classifier' is made for classify, not forecast\. Presets for forecast: .*lightweight/);
+  assert.match(errorsOf(forecast, 'nope'), /There is no preset 'nope'\. Presets: attention, bidirectional, classifier/);
+});
+
+test('the request config overrides the preset, which overrides the defaults', () => {
+  const c = resolveTrainConfig(presets, 'lightweight', mergePartials(forecast, { input: { window: 12 } }));
+  assert.equal(c.input.window, 12); // request
+  assert.equal(c.input.horizon, 12); // preset
+  assert.deepEqual(c.recurrent.units, [32]); // preset
+  assert.equal(c.training.optimizer, 'adam'); // default
+});
+
+test('--set values parse as YAML and land on dotted paths', () => {
+  const partial = applySets(forecast, ['recurrent.units=[32]', 'training.epochs=3', 'attention.enabled=true']);
+  const c = resolveTrainConfig(presets, undefined, partial);
+  assert.deepEqual(c.recurrent.units, [32]);
+  assert.equal(c.training.epochs, 3);
+  assert.equal(c.attention.enabled, true);
+  assert.throws(() => applySets({}, ['epochs']), /--set epochs: write it as key=value/);
+});
+
+test('a config file in YAML or JSON; a list or bad YAML is refused with a message', () => {
+  assert.deepEqual(parseVariantText('recurrent:\n  units: [64]\n'), { recurrent: { units: [64] } });
+  assert.deepEqual(parseVariantText('{"training": {"epochs": 4}}'), { training: { epochs: 4 } });
+  assert.throws(() => parseVariantText('- 1\n- 2', 'cfg.yaml'), /cfg\.yaml must hold fields such as "task: forecast", not a list/);
+  assert.throws(() => parseVariantText('a: [1, 2', 'cfg.yaml'), /cfg\.yaml is not valid YAML or JSON/);
+});
+
+test('formatFieldErrors writes path: message lines; a non-object config is refused', () => {
+  assert.equal(formatFieldErrors([{ path: 'a.b', message: 'x.' }, { path: 'c', message: 'y.' }]), 'a.b: x.\nc: y.');
+  const r = validateVariant([1, 2]);
+  assert.equal(r.ok, false);
+  assert.match(errorsOf('forecast'), /\(config\): A config must be an object of fields/);
+});
+
+test('mergePartials merges objects deeply and replaces lists', () => {
+  assert.deepEqual(mergePartials({ recurrent: { units: [64, 64], dropout: 0.1 } }, { recurrent: { units: [32] } }, undefined, { task: 'rul' }), {
+    recurrent: { units: [32], dropout: 0.1 },
+    task: 'rul',
+  });
+});
