@@ -3,13 +3,14 @@ import type * as TF from '@tensorflow/tfjs';
 import { meanLoss } from '../engine/evaluate';
 import { predict } from '../engine/predict';
 import { classificationMetrics, regressionMetrics } from '../../shared/training/metrics';
-import { toOriginalUnits } from '../../shared/training/original-units';
+import { persistenceBaseline, toOriginalUnits } from '../../shared/training/original-units';
 import type { PreparedData } from '../../shared/training/prepared';
 
 /**
  * Scores the validation split: `loss` (the training loss, in scaled units) plus mae and rmse in
- * target units for forecast, regress and rul, or accuracy for classify. Empty when there is no
- * validation window.
+ * target units for forecast, regress and rul, or accuracy for classify; forecasts also get the
+ * persistence baseline (repeat the last value) as `baseline_mae` and `baseline_rmse`, to be read
+ * beside the model's. Empty when there is no validation window.
  */
 export function validationMetrics(model: TF.LayersModel, prepared: PreparedData): Record<string, number> {
   const v = prepared.validation;
@@ -20,7 +21,11 @@ export function validationMetrics(model: TF.LayersModel, prepared: PreparedData)
     return { loss, ...pickNumbers(classificationMetrics(pred, v.y, prepared.classNames.length)) };
   }
   const { predicted, actual } = toOriginalUnits(prepared, 'validation', pred);
-  return { loss, ...pickNumbers(regressionMetrics(predicted, actual)) };
+  const metrics = { loss, ...pickNumbers(regressionMetrics(predicted, actual)) };
+  const baseline = persistenceBaseline(prepared, 'validation');
+  if (!baseline) return metrics;
+  const b = regressionMetrics(baseline, actual);
+  return { ...metrics, baseline_mae: b.mae, baseline_rmse: b.rmse };
 }
 
 /** Keeps the finite numbers of a metrics object (drops confusion matrices and the like). */

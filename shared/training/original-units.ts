@@ -33,3 +33,20 @@ function restoreTargets(prepared: PreparedData, batch: WindowBatch, values: Floa
   }
   return out;
 }
+
+/**
+ * The persistence baseline of a forecast split in original units: each window's last observed target
+ * value repeated over the horizon (laid out like the model's outputs). Null for other tasks.
+ */
+export function persistenceBaseline(prepared: PreparedData, which: SplitName): Float32Array | null {
+  const batch = prepared[which];
+  if (prepared.task !== 'forecast' || !batch.lastTarget || prepared.targetScaler === null) return null;
+  const T = prepared.targetScaler.columns.length;
+  const out = new Float32Array(batch.n * prepared.outputs);
+  for (let k = 0; k < out.length; k++) {
+    const i = Math.floor(k / prepared.outputs);
+    const t = k % T;
+    out[k] = unscaleValue(prepared.targetScaler, t, batch.lastTarget[i * T + t]);
+  }
+  return out;
+}

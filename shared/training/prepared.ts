@@ -26,6 +26,11 @@ export interface WindowBatch {
    * observed value, instance-norm statistics): n x targets values each, or null when unused.
    */
   restore: { base: Float32Array | null; scale: Float32Array | null };
+  /**
+   * Forecast only: per window, the last observed value of each target (n x targets, target-scaler
+   * units). Repeating it over the horizon is the persistence baseline reported beside the model.
+   */
+  lastTarget?: Float32Array | null;
 }
 
 /** Everything the engine needs to train and the registry needs to reuse a model. */

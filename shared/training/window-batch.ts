@@ -31,6 +31,7 @@ export function buildBatch(frames: readonly EntityFrame[], windows: readonly Win
     mask: spec.mask ? new Float32Array(n * W) : null,
     base: restore.base ? new Float32Array(n * T) : null,
     scale: restore.scale ? new Float32Array(n * T) : null,
+    last: spec.task === 'forecast' ? new Float32Array(n * T) : null,
   };
   const meta: WindowBatch['meta'] = [];
   windows.forEach((w, i) => {
@@ -44,7 +45,8 @@ export function buildBatch(frames: readonly EntityFrame[], windows: readonly Win
     }
     if (out.mask) out.mask.fill(1, i * W + pos0, i * W + pos0 + w.length);
     writeTargets(frame, w, i, spec, out);
+    if (out.last) for (let t = 0; t < T; t++) out.last[i * T + t] = frame.filledTargets[t][w.end];
     meta.push({ entity: frame.name, end: frame.time ? frame.time[w.end] : w.end });
   });
-  return { n, x: out.x, y: out.y, mask: out.mask, meta, restore: { base: out.base, scale: out.scale } };
+  return { n, x: out.x, y: out.y, mask: out.mask, meta, restore: { base: out.base, scale: out.scale }, lastTarget: out.last };
 }
