@@ -61,7 +61,7 @@ export function LossChart({
         </label>
       </div>
       <div className="chart-canvas" style={{ minHeight: height }}>
-        <div ref={el} className="plot" style={{ height }} />
+        <div ref={el} className="plot" style={{ height, visibility: hasPoints ? 'visible' : 'hidden' }} />
         {!hasPoints && <div className="chart-overlay">{emptyText}</div>}
       </div>
     </div>

@@ -8,11 +8,13 @@ import { useReportError } from '../error-context';
 import { fmtCount, fmtDuration, fmtLocalDate } from '../format';
 import { AlertIcon } from './icons';
 import { LossChart } from './loss-chart';
-import { fmtMetric, metricNames } from './run-metrics';
+import { BaselineNote, fmtMetric, metricNames } from './run-metrics';
 import { RunSplit } from './run-split';
 import { RunStatusBadge } from './run-status';
 import { historyCurves } from './runs-compare';
 import { StatCard } from './stat-card';
+import { TrainCancelDialog } from './train-cancel-dialog';
+import { StopIcon } from './train-icons';
 
 const REFRESH_MS = 3000;
 
@@ -56,6 +58,21 @@ export function RunDetailPage({
       clearTimeout(timer);
     };
   }, [id, tick, report]);
+
+  // A run still training (e.g. started before a reload) can be stopped from here too.
+  const [confirming, setConfirming] = useState(false);
+  const [stopping, setStopping] = useState(false);
+  const stop = async (keepBest: boolean) => {
+    setStopping(true);
+    try {
+      await getApi().training.cancel({ runId: id, keepBest });
+    } catch (err) {
+      report('Stopping the training', err);
+    } finally {
+      setStopping(false);
+      setConfirming(false);
+    }
+  };
 
   const curves = useMemo(() => (run ? historyCurves([run], false) : []), [run]);
   const yaml = useMemo(() => (run ? formatVariant(run.config) : ''), [run]);
@@ -111,15 +128,25 @@ export function RunDetailPage({
             </span>
           </div>
         </div>
+        {run.status === 'running' && (
+          <button type="button" className="button danger-outline" onClick={() => setConfirming(true)} data-testid="run-cancel">
+            <StopIcon />
+            Cancel
+          </button>
+        )}
       </div>
+      {confirming && (
+        <TrainCancelDialog busy={stopping} canKeep={run.history.length > 0} onConfirm={(keepBest) => void stop(keepBest)} onClose={() => setConfirming(false)} />
+      )}
 
       {run.error && (
-        <div className="alert alert-error" data-testid="run-error">
+        <div className={`alert ${run.status === 'cancelled' ? 'alert-warning' : 'alert-error'}`} data-testid="run-error">
           <AlertIcon />
           <div className="alert-message">{run.error}</div>
         </div>
       )}
 
+      <BaselineNote metrics={run.metrics} />
       <div className="stat-grid">
         <StatCard label="Task" value={run.task} sub={run.preset ? `preset ${run.preset}` : 'custom config'} />
         <StatCard label="Epochs" value={fmtCount(run.epochs)} sub={`of ${fmtCount(run.config.training.epochs)} planned`} />

@@ -2,7 +2,7 @@
 import { fmtNumber, fmtPct } from '../format';
 
 /** Metric names shown in this order first; others follow alphabetically. */
-const ORDER = ['accuracy', 'f1', 'mae', 'rmse', 'mape', 'loss', 'baselineMae', 'baselineRmse'];
+const ORDER = ['accuracy', 'f1', 'mae', 'rmse', 'mape', 'loss', 'baseline_mae', 'baseline_rmse'];
 
 /** Formats one metric: shares as percentages, the rest as numbers. */
 export function fmtMetric(name: string, value: number): string {
@@ -30,5 +30,28 @@ export function RunMetrics({ metrics, limit }: { metrics: Record<string, number>
       ))}
       {shown.length < names.length && <span className="muted">+{names.length - shown.length}</span>}
     </span>
+  );
+}
+
+/**
+ * How the model compares with the baseline reported beside it (e.g. repeating the last value), by
+ * MAE (else RMSE, else accuracy): null when the metrics hold no baseline.
+ */
+export function BaselineNote({ metrics }: { metrics: Record<string, number> }) {
+  const name = ['mae', 'rmse', 'accuracy'].find((n) => metrics[n] !== undefined && metrics[`baseline_${n}`] !== undefined);
+  if (!name) return null;
+  const model = metrics[name];
+  const base = metrics[`baseline_${name}`];
+  const higherIsBetter = name === 'accuracy';
+  const better = higherIsBetter ? model > base : model < base;
+  const change = base !== 0 ? Math.abs(model - base) / Math.abs(base) : null;
+  return (
+    <div className={`baseline-note ${better ? 'is-better' : 'is-worse'}`} data-testid="baseline-note">
+      {name.toUpperCase()} {fmtMetric(name, model)} vs. baseline {fmtMetric(name, base)}:{' '}
+      <strong>
+        {change !== null ? `${fmtPct(change, 0)} ` : ''}
+        {better ? 'better' : 'worse'}
+      </strong>
+    </div>
   );
 }

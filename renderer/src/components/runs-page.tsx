@@ -11,6 +11,13 @@ import { RunStatusBadge } from './run-status';
 import { RunsCompare } from './runs-compare';
 import { HistoryIcon, PlayIcon } from './train-icons';
 
+/** "Nov 23, 20:28": a run's start, short enough for the table (the full date is its tooltip). */
+function shortDate(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+}
+
 /** At most this many runs are compared at once (one colour each). */
 const MAX_COMPARE = 8;
 
@@ -102,19 +109,18 @@ export function RunsPage({
           </div>
         ) : (
           <div className="table-wrap">
-            <table className="table clickable" data-testid="runs-table">
+            <table className="table compact clickable runs-table" data-testid="runs-table">
               <thead>
                 <tr>
                   <th className="check-col" aria-label="Compare" />
                   <th>Started</th>
                   <th>Dataset</th>
-                  <th>Task</th>
-                  <th>Preset</th>
+                  <th>Task · preset</th>
                   <th>Status</th>
                   <th className="num">Epochs</th>
                   <th className="num">Duration</th>
                   <th>Backend</th>
-                  <th>Validation metrics</th>
+                  <th title="Metrics on the validation split">Val. metrics</th>
                   <th>Model</th>
                 </tr>
               </thead>
@@ -139,12 +145,17 @@ export function RunsPage({
                         data-testid="run-compare"
                       />
                     </td>
-                    <td className="nowrap muted">{fmtLocalDate(r.startedAt)}</td>
-                    <td className="strong nowrap">{r.datasetName}</td>
-                    <td>
-                      <span className="tag">{r.task}</span>
+                    <td className="nowrap muted" title={fmtLocalDate(r.startedAt)}>
+                      {shortDate(r.startedAt)}
                     </td>
-                    <td>{r.preset ?? <span className="muted">custom</span>}</td>
+                    <td className="strong">
+                      <span className="ellipsis block run-dataset" title={r.datasetName}>
+                        {r.datasetName}
+                      </span>
+                    </td>
+                    <td className="nowrap">
+                      <span className="tag">{r.task}</span> {r.preset ?? <span className="muted">custom</span>}
+                    </td>
                     <td>
                       <RunStatusBadge status={r.status} error={r.error} />
                     </td>

@@ -11,6 +11,14 @@ import { StopIcon } from './train-icons';
 import { TrainProgressPanel } from './train-progress';
 import { TrainResultCard } from './train-result';
 
+const TITLE = {
+  running: 'Training on',
+  cancelling: 'Training on',
+  completed: 'Model trained on',
+  cancelled: 'Run stopped on',
+  failed: 'Run failed on',
+} as const;
+
 /** The curves of a live run: running batch loss (faint), loss and validation loss per epoch. */
 function liveCurves(h: LiveHistory): LossCurve[] {
   const loss = runColor(0);
@@ -56,6 +64,8 @@ export function TrainPage({
   const { request, status } = session;
   const live = !isFinished(status);
   const p = session.history.last;
+  // Whether training got as far as its first batch (a run refused at the start shows only its error).
+  const started = session.history.batchX.length > 0 || session.history.epochs.length > 0;
   const cancel = async (keepBest: boolean) => {
     try {
       await cancelTraining(runId, keepBest);
@@ -78,13 +88,13 @@ export function TrainPage({
             <span className="ellipsis mono">{runId.slice(0, 8)}</span>
           </nav>
           <h1 className="page-title">
-            {live ? 'Training' : 'Trained'} on {session.datasetName}
+            {TITLE[status]} {session.datasetName}
           </h1>
           <div className="page-subtitle meta-line">
             <span className="tag">{request.config.task ?? 'forecast'}</span>
             {request.preset && <span className="tag">preset: {request.preset}</span>}
             {request.name && <span>Model: {request.name}</span>}
-            {p && <span>{p.epochs} epochs planned</span>}
+            {p && <span>{p.epochs} epoch{p.epochs === 1 ? '' : 's'} planned</span>}
           </div>
         </div>
         {live && (
@@ -104,18 +114,20 @@ export function TrainPage({
       {!live && (
         <TrainResultCard session={session} onOpenRun={() => onOpenRun(runId)} onTrainAgain={() => onConfigure(request.datasetId)} />
       )}
-      <TrainProgressPanel progress={p} status={status} startedAt={session.startedAt} />
-      <section className="card">
-        <div className="card-header">
-          <h2 className="card-title">Loss</h2>
-          <span className="muted small">
-            {session.history.epochs.length > 0
-              ? `${session.history.epochs.length} epoch${session.history.epochs.length === 1 ? '' : 's'} finished`
-              : 'Updated as batches finish'}
-          </span>
-        </div>
-        <LossChart curves={curves} maxEpoch={p?.epochs ?? null} emptyText={live ? 'Waiting for the first batches…' : 'No loss was recorded.'} />
-      </section>
+      {(live || started) && <TrainProgressPanel progress={p} status={status} startedAt={session.startedAt} />}
+      {(live || curves.some((c) => c.x.length > 0)) && (
+        <section className="card">
+          <div className="card-header">
+            <h2 className="card-title">Loss</h2>
+            <span className="muted small">
+              {session.history.epochs.length > 0
+                ? `${session.history.epochs.length} epoch${session.history.epochs.length === 1 ? '' : 's'} finished`
+                : 'Updated as batches finish'}
+            </span>
+          </div>
+          <LossChart curves={curves} maxEpoch={p?.epochs ?? null} emptyText="Waiting for the first batches…" />
+        </section>
+      )}
 
       {confirming && (
         <TrainCancelDialog

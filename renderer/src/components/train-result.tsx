@@ -2,7 +2,7 @@
 import type { TrainSession } from '../train-session';
 import { fmtCount, fmtDuration } from '../format';
 import { AlertIcon } from './icons';
-import { RunMetrics } from './run-metrics';
+import { BaselineNote, RunMetrics } from './run-metrics';
 import { CheckCircleIcon, ModelIcon } from './train-icons';
 
 /** Renders the result card of a finished session (completed, cancelled or failed). */
@@ -65,6 +65,7 @@ export function TrainResultCard({ session, onOpenRun, onTrainAgain }: { session:
               <dt>Validation metrics</dt>
               <dd>
                 <RunMetrics metrics={r.run.metrics} />
+                <BaselineNote metrics={r.run.metrics} />
               </dd>
             </div>
             <div>

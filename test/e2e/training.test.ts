@@ -1,0 +1,234 @@
+/**
+ * End to end in browser mode: training a model from the UI. The real `lstm-studio serve` process and
+ * Chromium driven by playwright-core: open the demo dataset, configure a small forecaster (inline
+ * validation, the YAML editor in sync with the form, the estimate), train it while the loss chart
+ * fills, see the saved model, then compare runs and open the run's details. No console errors.
+ */
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const STEP_TIMEOUT = 120_000;
+const TRAIN_TIMEOUT = 240_000;
+const TRACE_PATH = '.js-plotly-plot .scatterlayer .trace path.js-line';
+
+/** The project root: the first folder above this file that holds package.json. */
+function findRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`No package.json above ${__dirname}.`);
+    dir = up;
+  }
+  return dir;
+}
+
+const root = findRoot();
+const artifacts = path.join(root, 'test-artifacts');
+
+let server: ChildProcess | undefined;
+let serverLog = '';
+let home = '';
+let appUrl = '';
+let browser: Browser | undefined;
+let page: Page;
+const consoleErrors: string[] = [];
+
+/** Starts `lstm-studio serve` on a free port and resolves with the printed link. */
+function startServer(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [path.join(root, 'bin', 'lstm-studio.js'), 'serve', '--port', '0', '--home', home, '--no-open'],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    server = child;
+    const timer = setTimeout(() => reject(new Error(`The server printed no link within 30 s. Output:\n${serverLog}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      serverLog += chunk.toString();
+      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(serverLog);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[0]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The server exited with code ${code} before printing its link. Output:\n${serverLog}`));
+    });
+  });
+}
+
+/** A screenshot of the whole page: the viewport grows to the content so the sticky status bar sits at the bottom. */
+async function fullPageShot(file: string): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1440, height: 900 };
+  const box = await page.locator('.app').boundingBox();
+  const height = Math.max(size.height, Math.ceil(box?.height ?? size.height));
+  await page.setViewportSize({ width: size.width, height });
+  await page.screenshot({ path: path.join(artifacts, file) });
+  await page.setViewportSize(size);
+}
+
+/** Types into a config field of the form by its dotted path. */
+async function setField(fieldPath: string, value: string): Promise<void> {
+  await page.getByTestId(`cfg-${fieldPath.replace(/\./g, '-')}-input`).fill(value);
+}
+
+/** Ticks or unticks a column chip inside a container (target or feature picker). */
+async function setChip(container: string, column: string, checked: boolean): Promise<void> {
+  const box = page.getByTestId(container).locator('label.chip', { hasText: new RegExp(`^${column}$`) }).locator('input');
+  if ((await box.isChecked()) !== checked) await box.click();
+}
+
+before(async () => {
+  assert.ok(fs.existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  assert.ok(fs.existsSync(path.join(root, 'dist', 'renderer', 'index.html')), 'Build the renderer first: node scripts/build.js');
+  fs.mkdirSync(artifacts, { recursive: true });
+  home = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-studio-e2e-train-'));
+  appUrl = await startServer();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  // Report CSP violations as console errors (the init script is injected by the browser, not subject to the CSP).
+  await context.addInitScript(
+    "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI));",
+  );
+  page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) consoleErrors.push(`HTTP ${res.status()} for ${res.request().method()} ${res.url()}`);
+  });
+});
+
+after(async () => {
+  await browser?.close().catch(() => undefined);
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server!.once('exit', resolve));
+    server.kill('SIGTERM');
+    const timer = setTimeout(() => server!.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  if (home) fs.rmSync(home, { recursive: true, force: true });
+});
+
+test('the status bar names the engine backend', { timeout: STEP_TIMEOUT }, async () => {
+  await page.goto(appUrl);
+  const engine = page.getByTestId('status-engine');
+  await engine.filter({ hasText: /Engine: (tensorflow|wasm|cpu)/ }).waitFor({ timeout: 60_000 });
+});
+
+test('configuring a forecaster: presets, inline validation, YAML in sync, estimate', { timeout: STEP_TIMEOUT }, async () => {
+  await page.locator('[data-testid="dataset-row"][data-name="Demo pump fleet"]').click();
+  await page.getByTestId('dataset-page').waitFor();
+  await page.getByTestId('train-dataset-button').click();
+  await page.getByTestId('configure-page').waitFor();
+  await page.getByTestId('configure-model').waitFor();
+
+  await page.getByTestId('cfg-task-forecast').click();
+  await setChip('cfg-targets', 'temperature_c', true);
+  for (const other of ['vibration_mm_s', 'pressure_bar', 'flow_m3h', 'motor_current_a', 'rpm', 'failure']) await setChip('cfg-targets', other, false);
+  await page.getByTestId('cfg-features-choose').click();
+  for (const drop of ['flow_m3h', 'motor_current_a', 'rpm', 'failure']) await setChip('cfg-features', drop, false);
+
+  await page.getByTestId('preset-lightweight').click();
+  assert.equal(await page.getByTestId('preset-lightweight').getAttribute('aria-checked'), 'true');
+  assert.equal(await page.getByTestId('cfg-recurrent-units-input').inputValue(), '32', 'the preset fills the form');
+
+  // An invalid window is named next to its field and blocks training.
+  await setField('input.window', '1');
+  await page.getByTestId('cfg-input-window').getByTestId('field-error').waitFor();
+  assert.match((await page.getByTestId('cfg-input-window').getByTestId('field-error').textContent()) ?? '', /from 2 to 1024/);
+  assert.equal(await page.getByTestId('train-button').isDisabled(), true, 'Train is disabled while a field is invalid');
+
+  await setField('input.window', '12');
+  await setField('input.horizon', '1');
+  await setField('training.epochs', '2');
+  await setField('training.batchSize', '128');
+  assert.equal(await page.getByTestId('cfg-input-window').getByTestId('field-error').count(), 0);
+
+  // The YAML editor shows the form's values, and edits there flow back into the form.
+  await page.getByTestId('cfg-text-toggle').click();
+  const text = page.getByTestId('cfg-text');
+  const yaml = await text.inputValue();
+  assert.match(yaml, /epochs: 2\n/);
+  assert.match(yaml, /- temperature_c\n/);
+  await text.fill(yaml.replace(/stride: 1\n/, 'stride: 4\n'));
+  assert.equal(await page.getByTestId('cfg-input-stride-input').inputValue(), '4');
+  await text.fill(`${yaml}\n  oops: [`);
+  await page.getByTestId('cfg-text-error').waitFor();
+  assert.equal(await page.getByTestId('train-button').isDisabled(), true, 'Train is disabled while the YAML does not parse');
+  await text.fill(yaml.replace(/stride: 1\n/, 'stride: 4\n'));
+  assert.equal(await page.getByTestId('cfg-text-error').count(), 0);
+
+  await page.getByTestId('estimate-parameters').waitFor({ timeout: 90_000 });
+  const params = Number(((await page.getByTestId('estimate-parameters').textContent()) ?? '').replace(/,/g, ''));
+  assert.ok(params > 1000, `the estimate counts the parameters (${params})`);
+  assert.match((await page.getByTestId('estimate-backend').textContent()) ?? '', /^(tensorflow|wasm|cpu)$/);
+  await fullPageShot('e2e-configure.png');
+});
+
+test('training shows live progress and loss, then the saved model', { timeout: TRAIN_TIMEOUT }, async () => {
+  await page.getByTestId('train-button').click();
+  await page.getByTestId('train-page').waitFor();
+  await page.getByTestId('train-progress').waitFor();
+  // The loss chart gains a line as batches finish.
+  await page.getByTestId('loss-chart').locator(TRACE_PATH).first().waitFor({ timeout: 120_000 });
+  const d = (await page.getByTestId('loss-chart').locator(TRACE_PATH).first().getAttribute('d')) ?? '';
+  assert.ok(d.length > 10, 'the loss trace draws points');
+
+  const result = page.getByTestId('train-result');
+  await result.waitFor({ timeout: TRAIN_TIMEOUT - 30_000 });
+  assert.equal(await result.getAttribute('data-status'), 'completed', await result.textContent() ?? '');
+  const model = (await page.getByTestId('result-model').textContent()) ?? '';
+  assert.match(model, /Demo pump fleet-forecast\s*v1/);
+  assert.match((await page.getByTestId('result-epochs').textContent()) ?? '', /^2 of 2/);
+  assert.ok((await result.getByTestId('run-metrics').textContent())?.includes('mae'), 'validation metrics are shown');
+  // Two finished epochs: each epoch trace has its points (markers) on the chart.
+  assert.ok((await page.getByTestId('loss-chart').locator('.scatterlayer .trace .points path').count()) >= 4);
+  await fullPageShot('e2e-training.png');
+});
+
+test('the run history lists the run, compares curves and opens its details', { timeout: STEP_TIMEOUT }, async () => {
+  await page.getByTestId('nav-runs').click();
+  await page.getByTestId('runs-table').waitFor();
+  const row = page.getByTestId('run-row').first();
+  assert.match((await row.textContent()) ?? '', /Demo pump fleet.*forecast.*lightweight.*Completed/);
+  await row.getByTestId('run-compare').check();
+  await page.getByTestId('compare-chart').locator(TRACE_PATH).first().waitFor({ timeout: 30_000 });
+  await fullPageShot('e2e-runs.png');
+
+  await row.click();
+  await page.getByTestId('run-page').waitFor();
+  const yaml = (await page.getByTestId('run-config-yaml').textContent()) ?? '';
+  assert.match(yaml, /task: forecast/);
+  assert.match(yaml, /window: 12/);
+  await page.getByTestId('split-train').waitFor();
+  await page.getByTestId('run-loss-chart').locator(TRACE_PATH).first().waitFor({ timeout: 30_000 });
+  await fullPageShot('e2e-run-detail.png');
+});
+
+test('no console errors or CSP violations happened', () => {
+  assert.deepEqual(consoleErrors, []);
+});
