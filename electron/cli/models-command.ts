@@ -41,8 +41,19 @@ export async function runPresets(req: Extract<CliRequest, { kind: 'presets' }>, 
   return 0;
 }
 
-/** "mae 1.234, rmse 2.05" (loss last: it is in scaled units). */
+/**
+ * "mae 1.234, rmse 2.05, loss 0.1 (last-value baseline: mae 1.3, rmse 2.2)": the model's metrics,
+ * loss last (it is in scaled units), then the baseline's beside them.
+ */
 export function formatMetrics(metrics: Record<string, number>): string {
-  const keys = Object.keys(metrics).sort((a, b) => (a === 'loss' ? 1 : b === 'loss' ? -1 : a.localeCompare(b)));
-  return keys.map((k) => `${k} ${fmtNumber(metrics[k])}`).join(', ') || '—';
+  const BASELINE = 'baseline_';
+  const list = (keys: string[], name: (k: string) => string) =>
+    keys
+      .sort((a, b) => (a === 'loss' ? 1 : b === 'loss' ? -1 : a.localeCompare(b)))
+      .map((k) => `${name(k)} ${fmtNumber(metrics[k])}`)
+      .join(', ');
+  const all = Object.keys(metrics);
+  const own = list(all.filter((k) => !k.startsWith(BASELINE)), (k) => k);
+  const baseline = list(all.filter((k) => k.startsWith(BASELINE)), (k) => k.slice(BASELINE.length));
+  return (own || '—') + (baseline ? ` (last-value baseline: ${baseline})` : '');
 }

@@ -117,6 +117,8 @@ export async function runEstimate(db: Database.Database, req: EstimateRequest): 
       secondsPerEpoch,
       totalSeconds: secondsPerEpoch * config.training.epochs,
       backend: engine.backend,
+      split: prepared.split,
+      notes: prepared.notes,
     };
   } finally {
     model.dispose();

@@ -5,9 +5,10 @@ import { msToPlotlyDate } from './format';
 
 /** Line colours, in trace order. */
 export const CHART_COLORS = ['#2457d6', '#e4572e', '#17a398', '#f0a202', '#7b4fc9', '#d1495b', '#3a86ff', '#5c946e', '#a05195', '#666666'];
-const FONT = 'Inter, "Segoe UI", system-ui, -apple-system, Roboto, Helvetica, Arial, sans-serif';
-const GRID = '#eef2f7';
-const LINE = '#cbd5e1';
+/** Font, grid and axis-line colours shared by every chart. */
+export const FONT = 'Inter, "Segoe UI", system-ui, -apple-system, Roboto, Helvetica, Arial, sans-serif';
+export const GRID = '#eef2f7';
+export const LINE = '#cbd5e1';
 const PANEL_GAP = 0.06;
 
 /** Height in pixels of a chart with `panels` stacked panels (one panel for overlay). */
@@ -16,7 +17,7 @@ export function chartHeight(panels: number): number {
 }
 
 /** Escapes text for Plotly's HTML-like labels. */
-function esc(text: string): string {
+export function esc(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
@@ -103,4 +104,49 @@ export function buildLayout(opts: {
   });
   layout.annotations = annotations;
   return layout;
+}
+
+/** The parts of a train/validation/test split, in time order. */
+export const SPLIT_PARTS = ['train', 'validation', 'test'] as const;
+export type SplitPart = (typeof SPLIT_PARTS)[number];
+
+/** Background colours of the split regions (faint, so the line stays readable) and their legend swatches. */
+export const SPLIT_COLORS: Record<SplitPart, { fill: string; swatch: string }> = {
+  train: { fill: 'rgba(36, 87, 214, 0.07)', swatch: '#9fb5ea' },
+  validation: { fill: 'rgba(240, 162, 2, 0.16)', swatch: '#f5c96b' },
+  test: { fill: 'rgba(209, 73, 91, 0.13)', swatch: '#e79aa4' },
+};
+
+/**
+ * Shaded background rectangles for a chronological split of one entity: train from the series start
+ * to `validationStart`, validation to `testStart`, test to the end. Boundaries are epoch ms for
+ * datetime axes (converted like the traces) or steps/rows; a missing boundary drops its region.
+ */
+export function splitShapes(
+  bounds: { validationStart: number | null; testStart: number | null },
+  start: number,
+  end: number,
+  datetime: boolean,
+): Record<string, unknown>[] {
+  const { validationStart, testStart } = bounds;
+  const trainEnd = validationStart ?? testStart ?? end;
+  const ranges: [SplitPart, number, number][] = [['train', start, trainEnd]];
+  if (validationStart !== null) ranges.push(['validation', validationStart, testStart ?? end]);
+  if (testStart !== null) ranges.push(['test', testStart, end]);
+  const x = (v: number) => (datetime ? msToPlotlyDate(v) : v);
+  return ranges
+    .filter(([, a, b]) => b > a)
+    .map(([part, a, b]) => ({
+      type: 'rect',
+      xref: 'x',
+      yref: 'paper',
+      x0: x(a),
+      x1: x(b),
+      y0: 0,
+      y1: 1,
+      layer: 'below',
+      line: { width: 0 },
+      fillcolor: SPLIT_COLORS[part].fill,
+      name: part,
+    }));
 }

@@ -1,6 +1,6 @@
 /** Plotly traces and layout of loss curves (loss per epoch, validation loss, running batch loss). */
 import type { Data, Layout } from 'plotly.js-dist-min';
-import { CHART_COLORS } from './chart-layout';
+import { CHART_COLORS, FONT, GRID, LINE, esc } from './chart-layout';
 
 /** One curve of a loss chart. */
 export interface LossCurve {
@@ -18,18 +18,9 @@ export interface LossCurve {
   group?: string;
 }
 
-const FONT = 'Inter, "Segoe UI", system-ui, -apple-system, Roboto, Helvetica, Arial, sans-serif';
-const GRID = '#eef2f7';
-const LINE = '#cbd5e1';
-
 /** The colour of the i-th run in a comparison. */
 export function runColor(i: number): string {
   return CHART_COLORS[i % CHART_COLORS.length];
-}
-
-/** Escapes text for Plotly's HTML-like labels. */
-function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Plotly traces for loss curves (SVG scatter: the CSP forbids the eval that WebGL traces need). */

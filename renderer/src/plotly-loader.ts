@@ -1,4 +1,7 @@
 /** Loads Plotly once, on the first chart that needs it (it is large, so it lives in its own chunk). */
+import { useEffect, type RefObject } from 'react';
+import type { Config } from 'plotly.js-dist-min';
+
 type PlotlyModule = typeof import('plotly.js-dist-min').default;
 
 let plotlyPromise: Promise<PlotlyModule> | null = null;
@@ -7,4 +10,25 @@ let plotlyPromise: Promise<PlotlyModule> | null = null;
 export function loadPlotly(): Promise<PlotlyModule> {
   plotlyPromise ??= import('plotly.js-dist-min').then((m) => m.default);
   return plotlyPromise;
+}
+
+/** The Plotly config of every chart: responsive, no logo or tips, PNG export named `filename`. */
+export function plotConfig(filename: string): Config {
+  return {
+    responsive: true,
+    displaylogo: false,
+    showTips: false,
+    modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d'],
+    toImageButtonOptions: { format: 'png', filename, scale: 2 },
+  };
+}
+
+/** Frees Plotly's resources of the chart in `ref` when the component goes away. */
+export function usePlotlyPurge(ref: RefObject<HTMLDivElement | null>): void {
+  useEffect(() => {
+    const div = ref.current;
+    return () => {
+      if (div) void loadPlotly().then((P) => P.purge(div), () => undefined);
+    };
+  }, [ref]);
 }

@@ -44,6 +44,10 @@ export interface TrainingEstimate {
   secondsPerEpoch: number;
   totalSeconds: number;
   backend: BackendName;
+  /** How the windows would be split, with per-entity boundaries for drawing on the data chart. */
+  split: SplitInfo;
+  /** The data pipeline's notes (stride raised, values filled, ...). */
+  notes: string[];
 }
 
 /** A live progress update of a training run (at most ~8 a second). */

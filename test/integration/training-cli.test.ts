@@ -76,7 +76,7 @@ test('train --json prints exactly the documented shape, and the validation loss 
     assert.ok(Number.isFinite(h.loss) && Number.isFinite(h.valLoss));
   }
   assert.ok(out.history[2].valLoss < out.history[0].valLoss, `val loss ${out.history.map((h: { valLoss: number }) => h.valLoss)}`);
-  assert.deepEqual(Object.keys(out.validation).sort(), ['loss', 'mae', 'rmse']);
+  assert.deepEqual(Object.keys(out.validation).sort(), ['baseline_mae', 'baseline_rmse', 'loss', 'mae', 'rmse']);
   // Hourly office temperatures in °F: an error of a few degrees at most.
   assert.ok(out.validation.mae > 0 && out.validation.mae < 5, `mae ${out.validation.mae}`);
   assert.ok(out.validation.rmse >= out.validation.mae);
@@ -149,7 +149,7 @@ test('the model reloaded in a new process predicts exactly as right after traini
     const loaded = await loadModel(trained.out.model.path);
     const prepared = prepareTrainingData(db, 1, loaded.metadata.config);
     const metrics = validationMetrics(loaded.model, prepared);
-    for (const k of ['loss', 'mae', 'rmse']) {
+    for (const k of ['loss', 'mae', 'rmse', 'baseline_mae']) {
       const saved = trained.out.validation[k] as number;
       assert.ok(Math.abs(metrics[k] - saved) <= 1e-6 * Math.max(1, Math.abs(saved)), `${k}: ${metrics[k]} after reload, ${saved} after training`);
     }
@@ -185,7 +185,7 @@ test('training again on the dataset id, without --json: the backend and a summar
   if (process.env.LSTM_STUDIO_SHOW_CLI) process.stderr.write(`--- train (${run.ms} ms)\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}\n`);
   assert.match(run.stdout, /^Backend: (tensorflow|wasm|cpu)/);
   assert.match(run.stdout, /\nModel office temp v1 \(trained\)\n/);
-  assert.match(run.stdout, /validation +mae [0-9.]+, rmse [0-9.]+, loss /);
+  assert.match(run.stdout, /validation +mae [0-9.]+, rmse [0-9.]+, loss [0-9.]+ \(last-value baseline: mae [0-9.]+, rmse [0-9.]+\)/);
   assert.match(run.stdout, /saved to +.*office_temp-[0-9a-f]{8}[/\\]v1\n/);
   assert.match(run.stdout, /epoch +loss +val loss +time\n +1 +/);
   assert.doesNotMatch(run.stdout, /Epoch 1\/2/);

@@ -9,11 +9,14 @@ export function ColumnPicker({
   selected,
   onToggle,
   onClear,
+  label = 'Columns to chart',
 }: {
   columns: string[];
   selected: string[];
   onToggle: (name: string) => void;
   onClear: () => void;
+  /** The accessible name of the picker (e.g. "Target columns"). */
+  label?: string;
 }) {
   const [open, setOpen] = useState(false);
   const [filter, setFilter] = useState('');
@@ -35,7 +38,7 @@ export function ColumnPicker({
 
   if (columns.length <= CHIP_LIMIT) {
     return (
-      <div className="column-chips" role="group" aria-label="Columns to chart" data-testid="column-picker">
+      <div className="column-chips" role="group" aria-label={label} data-testid="column-picker">
         {columns.map((c) => (
           <label key={c} className={`chip${selected.includes(c) ? ' checked' : ''}`}>
             <input type="checkbox" checked={selected.includes(c)} onChange={() => onToggle(c)} />
@@ -49,7 +52,7 @@ export function ColumnPicker({
   const needle = filter.trim().toLowerCase();
   const visible = needle ? columns.filter((c) => c.toLowerCase().includes(needle)) : columns;
   return (
-    <div className="column-dropdown" ref={ref} data-testid="column-picker">
+    <div className="column-dropdown" ref={ref} role="group" aria-label={label} data-testid="column-picker">
       <button type="button" className="button small" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
         Columns: {selected.length} of {columns.length} <span aria-hidden="true">▾</span>
       </button>

@@ -1,4 +1,5 @@
 /** The Data card of the Configure page: dataset, task, target column(s) and input features. */
+import type { ReactNode } from 'react';
 import type { DatasetSummary } from '../../../shared/dataset';
 import type { Task, VariantConfig } from '../../../shared/model/variant';
 import type { FieldError } from '../../../shared/model/variant-validation';
@@ -42,6 +43,7 @@ export function ConfigureData({
   onTask,
   onTargets,
   onFeatures,
+  children,
 }: {
   datasets: DatasetSummary[] | null;
   datasetId: number | null;
@@ -52,6 +54,8 @@ export function ConfigureData({
   onTask: (task: Task) => void;
   onTargets: (targets: string[]) => void;
   onFeatures: (features: string[] | 'all') => void;
+  /** Shown at the end of the card (the split chart). */
+  children?: ReactNode;
 }) {
   const targets = Array.isArray(config.input?.targets) ? config.input.targets : [];
   const features = config.input?.features;
@@ -136,7 +140,7 @@ export function ConfigureData({
                   </select>
                 )
               ) : (
-                <ColumnPicker columns={cols.numeric} selected={targets} onToggle={toggleTarget} onClear={() => onTargets([])} />
+                <ColumnPicker label={task === 'regress' ? 'Target column' : 'Target columns'} columns={cols.numeric} selected={targets} onToggle={toggleTarget} onClear={() => onTargets([])} />
               )}
               <Errors messages={errorsFor(errors, 'input.targets')} />
             </div>
@@ -169,12 +173,13 @@ export function ConfigureData({
                 {task === 'regress' && <span className="muted small">Leave the target out of the inputs to avoid leaking it.</span>}
               </div>
               {features !== 'all' && (
-                <ColumnPicker columns={cols.numeric} selected={chosen} onToggle={toggleFeature} onClear={() => onFeatures([])} />
+                <ColumnPicker label="Input features" columns={cols.numeric} selected={chosen} onToggle={toggleFeature} onClear={() => onFeatures([])} />
               )}
               <Errors messages={errorsFor(errors, 'input.features')} />
             </div>
           </>
         )}
+        {children}
       </div>
     </section>
   );

@@ -86,6 +86,13 @@ export function ConfigureEstimate({
             <div className="est-row-note muted small">train / validation / test</div>
             <Row label="Speed" value={`${fmtCount(e.samplesPerSecond)} samples/s`} />
             <Row label="Per epoch" value={fmtDuration(e.secondsPerEpoch * 1000)} />
+            {e.notes.length > 0 && (
+              <ul className="est-notes muted small" data-testid="estimate-notes">
+                {e.notes.map((note, i) => (
+                  <li key={i}>{note}</li>
+                ))}
+              </ul>
+            )}
           </>
         ) : state.error ? (
           <div className="alert alert-error" data-testid="estimate-error">

@@ -18,6 +18,7 @@ import { ConfigureEstimate } from './configure-estimate';
 import { ConfigureForm } from './configure-form';
 import { ConfigurePresets } from './configure-presets';
 import { ConfigureTextEditor } from './configure-text-editor';
+import { SplitChart } from './split-chart';
 
 /** The preset each task starts from, when it is installed. */
 const TASK_PRESET: Record<Task, string> = { forecast: 'standard', regress: 'standard', rul: 'rul', classify: 'classifier' };
@@ -105,6 +106,14 @@ export function ConfigurePage({
   );
   const estimate = useDebouncedEstimate(cols ? datasetId : null, config ?? {}, presetName, valid);
 
+  // The split is drawn on the first numeric target, else the first numeric input feature.
+  const splitColumn = useMemo(() => {
+    if (!cols || !config) return null;
+    const targets = Array.isArray(config.input?.targets) ? config.input.targets : [];
+    const features = Array.isArray(config.input?.features) ? config.input.features : cols.numeric;
+    return [...targets, ...features].find((c) => cols.numeric.includes(c)) ?? null;
+  }, [cols, config]);
+
   const set = useCallback((path: string, value: unknown) => setConfig((c) => (c ? setPath(c, path, value) : c)), []);
   const formState = useMemo(() => (config ? { config, errors, set } : null), [config, errors, set]);
 
@@ -156,7 +165,11 @@ export function ConfigurePage({
             onTask={changeTask}
             onTargets={(t) => set('input.targets', t)}
             onFeatures={(f) => set('input.features', f)}
-          />
+          >
+            {shownDetail && splitColumn && estimate.estimate && (
+              <SplitChart detail={shownDetail} column={splitColumn} estimate={estimate.estimate} />
+            )}
+          </ConfigureData>
           {datasetId !== null && !config && <div className="card placeholder">Loading the dataset…</div>}
           {config && cols && formState && (
             <>

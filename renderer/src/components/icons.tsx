@@ -1,9 +1,11 @@
 /** Small inline SVG icons (no icon font: the CSP allows only local resources). */
 import type { ReactNode, SVGProps } from 'react';
 
-type IconProps = SVGProps<SVGSVGElement>;
+/** Props of every icon: any SVG attribute (size, class, title...). */
+export type IconProps = SVGProps<SVGSVGElement>;
 
-function Svg(props: IconProps & { children: ReactNode }) {
+/** The shared 24x24 stroked frame of the line icons. */
+export function Svg(props: IconProps & { children: ReactNode }) {
   return (
     <svg
       width={16}

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useReportError } from '../error-context';
 import { buildLossLayout, buildLossTraces, type LossCurve } from '../loss-chart-layout';
-import { loadPlotly } from '../plotly-loader';
+import { loadPlotly, plotConfig, usePlotlyPurge } from '../plotly-loader';
 
 /** Renders the curves; `maxEpoch` fixes the x axis to the planned epochs while a run is live. */
 export function LossChart({
@@ -30,13 +30,7 @@ export function LossChart({
     loadPlotly()
       .then((Plotly) => {
         if (cancelled) return;
-        return Plotly.react(div, buildLossTraces(curves), buildLossLayout({ curves, height, log, uirevision: `${testId}|${log}`, maxEpoch }), {
-          responsive: true,
-          displaylogo: false,
-          showTips: false,
-          modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d'],
-          toImageButtonOptions: { format: 'png', filename: 'lstm-studio-loss', scale: 2 },
-        });
+        return Plotly.react(div, buildLossTraces(curves), buildLossLayout({ curves, height, log, uirevision: `${testId}|${log}`, maxEpoch }), plotConfig('lstm-studio-loss'));
       })
       .catch((err) => !cancelled && report('Drawing the loss chart', err));
     return () => {
@@ -44,13 +38,7 @@ export function LossChart({
     };
   }, [curves, height, log, maxEpoch, testId, report]);
 
-  // Free Plotly's resources when the chart goes away.
-  useEffect(() => {
-    const div = el.current;
-    return () => {
-      if (div) void loadPlotly().then((P) => P.purge(div));
-    };
-  }, []);
+  usePlotlyPurge(el);
 
   return (
     <div className="chart loss-chart" data-testid={testId}>

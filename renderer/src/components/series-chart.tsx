@@ -9,18 +9,10 @@ import { getApi } from '../api-client';
 import { useReportError } from '../error-context';
 import { buildLayout, buildTraces, chartHeight } from '../chart-layout';
 import { fmtCount, plotlyDateToMs } from '../format';
+import { loadPlotly, plotConfig, usePlotlyPurge } from '../plotly-loader';
 
 const MAX_POINTS = 2000;
 const RELAYOUT_DEBOUNCE_MS = 200;
-
-type PlotlyModule = typeof import('plotly.js-dist-min').default;
-let plotlyPromise: Promise<PlotlyModule> | null = null;
-
-/** Loads Plotly once, on the first chart (it is large, so it lives in its own chunk). */
-function loadPlotly(): Promise<PlotlyModule> {
-  plotlyPromise ??= import('plotly.js-dist-min').then((m) => m.default);
-  return plotlyPromise;
-}
 
 /** Reads the new x range from a plotly_relayout event: a range, 'all' for autorange, or null if x did not change. */
 function rangeFromRelayout(e: Record<string, unknown>, datetime: boolean): [number, number] | 'all' | null {
@@ -100,13 +92,7 @@ export function SeriesChart({
     loadPlotly()
       .then((Plotly) => {
         if (cancelled) return;
-        return Plotly.react(div, data, layout, {
-          responsive: true,
-          displaylogo: false,
-          showTips: false,
-          modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d'],
-          toImageButtonOptions: { format: 'png', filename: 'lstm-studio-chart', scale: 2 },
-        });
+        return Plotly.react(div, data, layout, plotConfig('lstm-studio-chart'));
       })
       .catch((err) => !cancelled && report('Drawing the chart', err));
     return () => {
@@ -149,13 +135,7 @@ export function SeriesChart({
     };
   }, []);
 
-  // Free Plotly's resources when the chart goes away.
-  useEffect(() => {
-    const div = el.current;
-    return () => {
-      if (div && plotlyPromise) void plotlyPromise.then((P) => P.purge(div));
-    };
-  }, []);
+  usePlotlyPurge(el);
 
   const resetZoom = () => {
     const div = el.current;

@@ -8,7 +8,7 @@ import { SeriesChart } from './series-chart';
 const DEFAULT_COLUMNS = 3;
 
 /** The x axis title: the time column (UTC for dates), "Step" in a sequence, else "Row". */
-function axisTitle(s: DatasetSummary): string {
+export function axisTitle(s: DatasetSummary): string {
   if (s.timeColumn && s.timeKind === 'datetime') return `${s.timeColumn} (UTC)`;
   if (s.timeColumn) return s.timeColumn;
   return s.format === 'wide' ? 'Step' : 'Row';

@@ -1,20 +1,9 @@
 /** Key facts of a dataset as a row of cards: size, time axis, sampling, regularity, gaps, fingerprint. */
-import type { ReactNode } from 'react';
 import type { DatasetDetail } from '../../../shared/dataset';
 import { fmtCount, fmtInterval, fmtPct } from '../format';
+import { StatCard as Card } from './stat-card';
 
 const KIND_LABEL = { datetime: 'Date & time', index: 'Step index', row: 'Row order' } as const;
-
-/** One fact: a label, a big value and a small line under it. */
-function Card({ label, value, sub, testId, title }: { label: string; value: ReactNode; sub?: ReactNode; testId: string; title?: string }) {
-  return (
-    <div className="stat-card" data-testid={testId} title={title}>
-      <div className="stat-label">{label}</div>
-      <div className="stat-value">{value}</div>
-      {sub && <div className="stat-sub">{sub}</div>}
-    </div>
-  );
-}
 
 /** "1 column", "3 columns". */
 function plural(n: number, word: string): string {

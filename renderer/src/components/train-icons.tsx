@@ -1,24 +1,5 @@
 /** Icons of the training pages, drawn like those in icons.tsx (inline SVG; the CSP allows only local resources). */
-import type { ReactNode, SVGProps } from 'react';
-
-type IconProps = SVGProps<SVGSVGElement>;
-
-function Svg(props: IconProps & { children: ReactNode }) {
-  return (
-    <svg
-      width={16}
-      height={16}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      {...props}
-    />
-  );
-}
+import { Svg, type IconProps } from './icons';
 
 /** A play triangle: start training. */
 export function PlayIcon(props: IconProps) {
