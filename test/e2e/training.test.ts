@@ -186,6 +186,18 @@ test('configuring a forecaster: presets, inline validation, YAML in sync, estima
   const params = Number(((await page.getByTestId('estimate-parameters').textContent()) ?? '').replace(/,/g, ''));
   assert.ok(params > 1000, `the estimate counts the parameters (${params})`);
   assert.match((await page.getByTestId('estimate-backend').textContent()) ?? '', /^(tensorflow|wasm|cpu)$/);
+
+  // The split is drawn on the data: the target line with train, validation and test shaded behind it.
+  const split = page.getByTestId('split-chart');
+  await split.waitFor({ timeout: 30_000 });
+  assert.equal(await split.getAttribute('data-mode'), 'chronological');
+  await split.locator(TRACE_PATH).first().waitFor({ timeout: 30_000 });
+  await split.locator('.shapelayer path').nth(2).waitFor({ state: 'attached', timeout: 30_000 });
+  assert.equal(await split.locator('.shapelayer path').count(), 3, 'three shaded regions: train, validation, test');
+  assert.match((await split.getByTestId('split-legend').textContent()) ?? '', /train \d+%.*windows.*validation \d+%.*test \d+%/);
+  assert.ok((await split.getByTestId('split-entity').locator('option').count()) > 1, 'an entity picker for the fleet');
+  await split.scrollIntoViewIfNeeded();
+  await split.screenshot({ path: path.join(artifacts, 'e2e-split.png') });
   await fullPageShot('e2e-configure.png');
 });
 
