@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { DatasetDetail } from '../../shared/dataset';
+import type { StudioApi } from '../../shared/api';
+import type { DatasetDetail, ImportOptions } from '../../shared/dataset';
 import { CancelledError, UserError, fmtInt } from '../../shared/errors';
 import type { CliRequest } from './commands';
 import { fmtInterval, fmtNumber, fmtTimeValue } from '../../shared/format';
@@ -19,31 +20,37 @@ export const IMPORT_CANCELLED = 'Import cancelled; nothing was stored.';
 export async function runImport(req: Extract<CliRequest, { kind: 'import' }>, io: CliIo): Promise<number> {
   const file = path.resolve(req.file);
   checkReadableFile(file);
-  const detail = await withSession(req.global, 'cli', io, async ({ api }) => {
-    const jobId = `cli-import-${randomUUID()}`;
-    const progress = createProgressLine(io.stderr, `Importing ${path.basename(file)}`);
-    const stopListening = api.events.onJobProgress((p) => {
-      if (p.jobId === jobId) progress.update(p);
-    });
-    const stopSignals = onStopRequest(() => {
-      progress.finish();
-      io.stderr.write('Cancelling the import...\n');
-      api.jobs.cancel({ jobId }).catch(() => {}); // the job may have just finished: nothing to cancel
-    }, io.stderr);
-    try {
-      return await api.datasets.import({ jobId, path: file, options: req.options });
-    } catch (err) {
-      if ((err as { kind?: string }).kind === 'cancelled') throw new CancelledError(IMPORT_CANCELLED);
-      throw err;
-    } finally {
-      progress.finish();
-      stopListening();
-      stopSignals();
-    }
-  });
+  const detail = await withSession(req.global, 'cli', io, ({ api }) => importWithProgress(api, file, req.options, io, IMPORT_CANCELLED));
   if (req.global.json) printJson(io, importJson(detail));
   else io.stdout.write(describeDataset(detail));
   return 0;
+}
+
+/**
+ * Imports a file through the API with a progress line on stderr; Ctrl-C cancels the import, which
+ * then fails with `cancelledMessage`. Shared by `import` and `train --data FILE`.
+ */
+export async function importWithProgress(api: StudioApi, file: string, options: ImportOptions, io: CliIo, cancelledMessage: string): Promise<DatasetDetail> {
+  const jobId = `cli-import-${randomUUID()}`;
+  const progress = createProgressLine(io.stderr, `Importing ${path.basename(file)}`);
+  const stopListening = api.events.onJobProgress((p) => {
+    if (p.jobId === jobId) progress.update(p);
+  });
+  const stopSignals = onStopRequest(() => {
+    progress.finish();
+    io.stderr.write('Cancelling the import...\n');
+    api.jobs.cancel({ jobId }).catch(() => {}); // the job may have just finished: nothing to cancel
+  }, io.stderr);
+  try {
+    return await api.datasets.import({ jobId, path: file, options });
+  } catch (err) {
+    if ((err as { kind?: string }).kind === 'cancelled') throw new CancelledError(cancelledMessage);
+    throw err;
+  } finally {
+    progress.finish();
+    stopListening();
+    stopSignals();
+  }
 }
 
 /** The `--json` result: `{"dataset": {id, name, rows, entities, timeColumn, entityColumn, columns}}`. */

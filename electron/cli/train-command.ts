@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { StudioApi } from '../../shared/api';
 import type { ImportOptions } from '../../shared/dataset';
-import { CancelledError, UserError, fmtInt } from '../../shared/errors';
+import { UserError, fmtInt } from '../../shared/errors';
 import { fmtDuration, fmtNumber } from '../../shared/format';
 import type { TrainProgress, TrainResult } from '../../shared/model/training';
 import { applySets, parseVariantText } from '../../shared/model/variant-text';
@@ -17,9 +17,10 @@ import { loadPresets } from '../training/presets';
 import { mergePartials, resolveTrainConfig } from '../training/resolve-config';
 import type { TrainCliRequest } from './commands';
 import { formatTable } from './format';
+import { importWithProgress } from './import-command';
 import { printJson, type CliIo, type OutStream } from './io';
 import { formatMetrics } from './models-command';
-import { LOG_INTERVAL_MS, createProgressLine } from './progress-line';
+import { LOG_INTERVAL_MS } from './progress-line';
 import { withSession } from './session';
 import { onStopRequest } from './signals';
 
@@ -80,29 +81,9 @@ export function buildConfig(req: Pick<TrainCliRequest, 'configFile' | 'flags' | 
 
 /** Imports the file with import progress on stderr; Ctrl-C cancels the import. */
 async function importData(api: StudioApi, file: string, options: ImportOptions, io: CliIo): Promise<number> {
-  const jobId = `cli-import-${randomUUID()}`;
-  const progress = createProgressLine(io.stderr, `Importing ${path.basename(file)}`);
-  const stopListening = api.events.onJobProgress((p) => {
-    if (p.jobId === jobId) progress.update(p);
-  });
-  const stopSignals = onStopRequest(() => {
-    progress.finish();
-    io.stderr.write('Cancelling the import...\n');
-    api.jobs.cancel({ jobId }).catch(() => {});
-  }, io.stderr);
-  try {
-    const detail = await api.datasets.import({ jobId, path: file, options });
-    progress.finish();
-    io.stderr.write(`Imported ${path.basename(file)} as dataset ${detail.summary.id} (${fmtInt(detail.summary.rows)} rows).\n`);
-    return detail.summary.id;
-  } catch (err) {
-    if ((err as { kind?: string }).kind === 'cancelled') throw new CancelledError('Import cancelled; nothing was stored or trained.');
-    throw err;
-  } finally {
-    progress.finish();
-    stopListening();
-    stopSignals();
-  }
+  const detail = await importWithProgress(api, file, options, io, 'Import cancelled; nothing was stored or trained.');
+  io.stderr.write(`Imported ${path.basename(file)} as dataset ${detail.summary.id} (${fmtInt(detail.summary.rows)} rows).\n`);
+  return detail.summary.id;
 }
 
 /** The `--json` result. */

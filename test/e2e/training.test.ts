@@ -5,76 +5,20 @@
  * fills, see the saved model, then compare runs and open the run's details. No console errors.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, openBrowserSession, type BrowserSession } from '../helpers/browser-session';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const STEP_TIMEOUT = 120_000;
 const TRAIN_TIMEOUT = 240_000;
 const TRACE_PATH = '.js-plotly-plot .scatterlayer .trace path.js-line';
 
-/** The project root: the first folder above this file that holds package.json. */
-function findRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`No package.json above ${__dirname}.`);
-    dir = up;
-  }
-  return dir;
-}
-
-const root = findRoot();
-const artifacts = path.join(root, 'test-artifacts');
-
-let server: ChildProcess | undefined;
-let serverLog = '';
-let home = '';
-let appUrl = '';
-let browser: Browser | undefined;
+let session: BrowserSession;
 let page: Page;
-const consoleErrors: string[] = [];
-
-/** Starts `lstm-studio serve` on a free port and resolves with the printed link. */
-function startServer(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(root, 'bin', 'lstm-studio.js'), 'serve', '--port', '0', '--home', home, '--no-open'],
-      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    server = child;
-    const timer = setTimeout(() => reject(new Error(`The server printed no link within 30 s. Output:\n${serverLog}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      serverLog += chunk.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(serverLog);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[0]);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`The server exited with code ${code} before printing its link. Output:\n${serverLog}`));
-    });
-  });
-}
-
-/** A screenshot of the whole page: the viewport grows to the content so the sticky status bar sits at the bottom. */
-async function fullPageShot(file: string): Promise<void> {
-  const size = page.viewportSize() ?? { width: 1440, height: 900 };
-  const box = await page.locator('.app').boundingBox();
-  const height = Math.max(size.height, Math.ceil(box?.height ?? size.height));
-  await page.setViewportSize({ width: size.width, height });
-  await page.screenshot({ path: path.join(artifacts, file) });
-  await page.setViewportSize(size);
-}
+let appUrl = '';
+let consoleErrors: string[] = [];
+const fullPageShot = (file: string) => session.fullPageShot(file);
 
 /** Types into a config field of the form by its dotted path. */
 async function setField(fieldPath: string, value: string): Promise<void> {
@@ -88,49 +32,12 @@ async function setChip(container: string, column: string, checked: boolean): Pro
 }
 
 before(async () => {
-  assert.ok(fs.existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
-  assert.ok(fs.existsSync(path.join(root, 'dist', 'renderer', 'index.html')), 'Build the renderer first: node scripts/build.js');
-  fs.mkdirSync(artifacts, { recursive: true });
-  home = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-studio-e2e-train-'));
-  appUrl = await startServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-  // Report CSP violations as console errors (the init script is injected by the browser, not subject to the CSP).
-  await context.addInitScript(
-    "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI));",
-  );
-  page = await context.newPage();
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) consoleErrors.push(`HTTP ${res.status()} for ${res.request().method()} ${res.url()}`);
-  });
+  session = await openBrowserSession('lstm-studio-e2e-train-');
+  ({ page, appUrl, consoleErrors } = session);
 });
 
 after(async () => {
-  await browser?.close().catch(() => undefined);
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once('exit', resolve));
-    server.kill('SIGTERM');
-    const timer = setTimeout(() => server!.kill('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(timer);
-  }
-  if (home) fs.rmSync(home, { recursive: true, force: true });
+  await session?.close();
 });
 
 test('the status bar names the engine backend', { timeout: STEP_TIMEOUT }, async () => {
@@ -197,7 +104,7 @@ test('configuring a forecaster: presets, inline validation, YAML in sync, estima
   assert.match((await split.getByTestId('split-legend').textContent()) ?? '', /train \d+%.*windows.*validation \d+%.*test \d+%/);
   assert.ok((await split.getByTestId('split-entity').locator('option').count()) > 1, 'an entity picker for the fleet');
   await split.scrollIntoViewIfNeeded();
-  await split.screenshot({ path: path.join(artifacts, 'e2e-split.png') });
+  await split.screenshot({ path: path.join(ARTIFACTS, 'e2e-split.png') });
   await fullPageShot('e2e-configure.png');
 });
 
