@@ -1,0 +1,84 @@
+/**
+ * Naive forecasts computed on the same windows as the model, laid out like its outputs:
+ * y[(i*horizon + h)*targets + t] for window i, 0-based step h and target t. Pure TypeScript.
+ */
+
+/** Reads the value `stepsBack` steps before the end of window `windowIndex` (0 = its last value). */
+export type HistoryReader = (windowIndex: number, stepsBack: number, target: number) => number;
+
+/** Repeats the last observed value (`last`, n x targets) of each window over every forecast step. */
+export function lastValueForecast(last: ArrayLike<number>, n: number, horizon: number, targets: number): Float64Array {
+  return repeatOverHorizon(last, n, horizon, targets);
+}
+
+/** Repeats each window's mean (`windowMeans`, n x targets) over every forecast step. */
+export function movingAverageForecast(windowMeans: ArrayLike<number>, n: number, horizon: number, targets: number): Float64Array {
+  return repeatOverHorizon(windowMeans, n, horizon, targets);
+}
+
+/**
+ * Seasonal naive forecast: with `end` the window's last observed position, the forecast for step h
+ * (1-based) is the value at end + h - season*ceil(h/season), i.e. the latest observed value at the
+ * same phase of the season; history is read season*ceil(h/season) - h steps back from `end`.
+ */
+export function seasonalNaiveForecast(history: HistoryReader, n: number, horizon: number, targets: number, season: number): Float64Array {
+  if (!Number.isInteger(season) || season < 1) throw new Error(`seasonalNaiveForecast: season must be a positive integer, got ${season}.`);
+  const out = new Float64Array(n * horizon * targets);
+  for (let i = 0; i < n; i++) {
+    for (let h = 1; h <= horizon; h++) {
+      const back = season * Math.ceil(h / season) - h;
+      for (let t = 0; t < targets; t++) out[(i * horizon + h - 1) * targets + t] = history(i, back, t);
+    }
+  }
+  return out;
+}
+
+/**
+ * The lag in 2..maxLag with the highest autocorrelation above 0.3, or null when none is. Uses the
+ * usual biased estimator (lag-k cross products over the total sum of squares), which favours the
+ * base period over its multiples; non-finite values are left out of the sums.
+ */
+export function detectSeason(values: ArrayLike<number>, maxLag: number): number | null {
+  let total = 0;
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (Number.isFinite(values[i])) {
+      total += values[i];
+      count++;
+    }
+  }
+  const mean = total / count;
+  const variance = lagProduct(values, mean, 0);
+  if (count === 0 || !(variance > 0)) return null;
+  let best: number | null = null;
+  let bestR = 0.3;
+  for (let lag = 2; lag <= Math.min(maxLag, values.length - 1); lag++) {
+    const r = lagProduct(values, mean, lag) / variance;
+    if (r > bestR) {
+      best = lag;
+      bestR = r;
+    }
+  }
+  return best;
+}
+
+/** Sum of (x[i] - mean)(x[i+lag] - mean) over pairs where both values are finite. */
+function lagProduct(values: ArrayLike<number>, mean: number, lag: number): number {
+  let s = 0;
+  for (let i = 0; i + lag < values.length; i++) {
+    const p = (values[i] - mean) * (values[i + lag] - mean);
+    if (Number.isFinite(p)) s += p;
+  }
+  return s;
+}
+
+function repeatOverHorizon(perWindow: ArrayLike<number>, n: number, horizon: number, targets: number): Float64Array {
+  if (perWindow.length !== n * targets) throw new Error(`Baseline needs n x targets = ${n * targets} values, got ${perWindow.length}.`);
+  const out = new Float64Array(n * horizon * targets);
+  for (let i = 0; i < n; i++) {
+    for (let h = 0; h < horizon; h++) {
+      for (let t = 0; t < targets; t++) out[(i * horizon + h) * targets + t] = perWindow[i * targets + t];
+    }
+  }
+  return out;
+}
