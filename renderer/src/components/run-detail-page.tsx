@@ -15,6 +15,7 @@ import { historyCurves } from './runs-compare';
 import { StatCard } from './stat-card';
 import { TrainCancelDialog } from './train-cancel-dialog';
 import { StopIcon } from './train-icons';
+import { RunBreadcrumb } from './run-breadcrumb';
 
 const REFRESH_MS = 3000;
 
@@ -102,13 +103,7 @@ export function RunDetailPage({
     <div className="page" data-testid="run-page">
       <div className="page-header">
         <div className="dataset-title-block">
-          <nav className="breadcrumb" aria-label="Breadcrumb">
-            <button type="button" className="link" onClick={onRuns}>
-              Runs
-            </button>
-            <span aria-hidden="true">/</span>
-            <span className="ellipsis mono">{run.id.slice(0, 8)}</span>
-          </nav>
+          <RunBreadcrumb runId={run.id} onRuns={onRuns} />
           <h1 className="page-title">{run.model ? `${run.model.name} v${run.model.version}` : `Run ${run.id.slice(0, 8)}`}</h1>
           <div className="page-subtitle meta-line">
             <RunStatusBadge status={run.status} error={run.error} />

@@ -10,6 +10,7 @@ import { TrainCancelDialog } from './train-cancel-dialog';
 import { StopIcon } from './train-icons';
 import { TrainProgressPanel } from './train-progress';
 import { TrainResultCard } from './train-result';
+import { RunBreadcrumb } from './run-breadcrumb';
 
 const TITLE = {
   running: 'Training on',
@@ -80,13 +81,7 @@ export function TrainPage({
     <div className="page" data-testid="train-page" data-status={status}>
       <div className="page-header">
         <div className="dataset-title-block">
-          <nav className="breadcrumb" aria-label="Breadcrumb">
-            <button type="button" className="link" onClick={onRuns}>
-              Runs
-            </button>
-            <span aria-hidden="true">/</span>
-            <span className="ellipsis mono">{runId.slice(0, 8)}</span>
-          </nav>
+          <RunBreadcrumb runId={runId} onRuns={onRuns} />
           <h1 className="page-title">
             {TITLE[status]} {session.datasetName}
           </h1>
