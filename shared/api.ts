@@ -23,6 +23,18 @@ import type {
   TrainingEstimate,
 } from './model/training';
 import type { PartialVariant } from './model/variant';
+import type {
+  EvaluateRequest,
+  EvaluationReport,
+  ExplainRequest,
+  Explanation,
+  ForecastRequest,
+  ForecastResult,
+  PredictRequest,
+  PredictionTable,
+  RiskReport,
+  RiskRequest,
+} from './evaluation/analysis-types';
 
 /** Facts about the running back end, shown in the status bar and `--help`. */
 export interface AppInfo {
@@ -49,7 +61,7 @@ export interface RecentFile {
 }
 
 /** Kinds of long-running work that report progress. */
-export type JobKind = 'import' | 'train';
+export type JobKind = 'import' | 'train' | 'analysis';
 
 /** A progress update of long-running work, at most about 8 a second per job. */
 export interface JobProgress {
@@ -94,6 +106,16 @@ export interface Operations {
   'runs:list': { req: { datasetId?: number }; res: RunSummary[] };
   'runs:get': { req: { id: string }; res: RunDetail };
   'models:list': { req: void; res: ModelSummary[] };
+  /** The validation report of a model version on a dataset (its held-out test split when it is the training dataset). */
+  'evaluation:run': { req: EvaluateRequest; res: EvaluationReport };
+  /** H steps ahead for one entity from its latest data, with calibrated intervals. */
+  'forecast:run': { req: ForecastRequest; res: ForecastResult };
+  /** Failure risk of every entity, ranked: forecasts crossing alarm limits, or the RUL model. */
+  'risk:run': { req: RiskRequest; res: RiskReport };
+  /** Attention weights, gradient saliency and permutation feature importance. */
+  'explain:run': { req: ExplainRequest; res: Explanation };
+  /** Every window of a dataset scored by a model, with a reliability flag each. */
+  'predictions:run': { req: PredictRequest; res: PredictionTable };
 }
 
 /** Every event stream and the payload of one event. */
@@ -129,6 +151,11 @@ export const OPERATION_NAMES = [
   'runs:list',
   'runs:get',
   'models:list',
+  'evaluation:run',
+  'forecast:run',
+  'risk:run',
+  'explain:run',
+  'predictions:run',
 ] as const satisfies readonly OperationName[];
 
 /** The listener method each event is exposed as on the client API. */

@@ -5,6 +5,7 @@
 import type { DatasetFormat, Delimiter, ImportOptions } from '../../shared/dataset';
 import { TASKS, type PartialVariant } from '../../shared/model/variant';
 import { ArgError, findCommandIndex, parseOptions, type OptionSpecs, type ParsedArgs } from './args';
+import { ANALYSIS_COMMANDS, analysisRequest, type AnalysisCliRequest } from './analysis-args';
 
 /** The executable's name, as shown in help and error messages. */
 export const PROGRAM = 'lstm-studio';
@@ -45,8 +46,9 @@ const IMPORT_OPTIONS = {
   format: { type: 'string', valueName: 'long|wide', description: 'long: one time step per row; wide: one sequence per row' },
 } satisfies OptionSpecs;
 
-/** Import options that `train` passes on when --data is a file (its --name names the model instead). */
+/** Import options that `train` and the analysis commands pass on when --data is a file (train's --name names the model instead). */
 const { name: _datasetName, ...TRAIN_IMPORT_OPTIONS } = IMPORT_OPTIONS;
+export const DATA_IMPORT_OPTIONS = TRAIN_IMPORT_OPTIONS;
 void _datasetName;
 
 /** Options of `train`: the data, the task and the model; flags override the preset and --config, --set overrides all. */
@@ -130,6 +132,7 @@ export const COMMANDS = {
     options: {},
     notes: [`Use one with ${PROGRAM} train --preset NAME.`],
   },
+  ...ANALYSIS_COMMANDS,
 } satisfies Record<string, CommandSpec>;
 
 /** A command's name. */
@@ -151,7 +154,8 @@ export type CliRequest =
   | { kind: 'demo'; global: GlobalOptions; out: string }
   | TrainCliRequest
   | { kind: 'models'; global: GlobalOptions; action: 'list' }
-  | { kind: 'presets'; global: GlobalOptions };
+  | { kind: 'presets'; global: GlobalOptions }
+  | AnalysisCliRequest;
 
 /** `train`: where the data comes from, and the config layers in the order they are merged. */
 export interface TrainCliRequest {
@@ -182,7 +186,8 @@ export function parseCli(argv: readonly string[]): CliRequest {
   if (!isCommandName(name)) throw unknownCommand(name);
   const all = [...argv.slice(0, at), ...argv.slice(at + 1)];
   // --set may be given many times; the parser keeps one value per option, so take them out first.
-  const { taken: sets, rest } = name === 'train' ? takeRepeated(all, 'set') : { taken: [], rest: all };
+  const repeated = name === 'train' ? 'set' : name === 'risk' ? 'limit' : null;
+  const { taken: sets, rest } = repeated ? takeRepeated(all, repeated, name) : { taken: [], rest: all };
   const parsed = parseOptions(rest, { ...GLOBAL_OPTIONS, ...COMMANDS[name].options }, `${PROGRAM} ${name} --help`);
   if (parsed.values.help) return { kind: 'help', command: name, usageError: false };
   const global: GlobalOptions = { home: str(parsed, 'home'), json: parsed.values.json === true };
@@ -212,11 +217,31 @@ export function parseCli(argv: readonly string[]): CliRequest {
     case 'presets':
       onePositional(parsed, name, null);
       return { kind: 'presets', global };
+    case 'evaluate':
+    case 'predict':
+    case 'forecast':
+    case 'explain':
+    case 'risk':
+      onePositional(parsed, name, null);
+      return analysisRequest(name, parsed, global, dataSource(parsed, name), sets);
   }
 }
 
+/** `--data FILE|ID` of a command with its import options: a file to import (or reuse), or a dataset id. */
+export function dataSource(parsed: ParsedArgs, command: string): { file: string; options: ImportOptions } | { datasetId: number } {
+  const data = str(parsed, 'data');
+  if (data === undefined) throw new ArgError(`${PROGRAM} ${command} needs --data FILE or --data DATASET_ID: the data to use.`);
+  const options = importOptions({ ...parsed, values: Object.fromEntries(Object.entries(parsed.values).filter(([k]) => k !== 'name')) });
+  // A number is a dataset id (write ./3 for a file named 3).
+  const isId = /^\d+$/.test(data.trim());
+  if (isId && Object.keys(options).length > 0) {
+    throw new ArgError(`--${Object.keys(parsed.values).find((k) => k in IMPORT_OPTIONS && k !== 'name')} is an import option: it only applies when --data is a file, not dataset ${data.trim()}.`);
+  }
+  return isId ? { datasetId: Number(data.trim()) } : { file: data, options };
+}
+
 /** Takes every `--key VALUE` / `--key=VALUE` out of `tokens` (up to a `--`), in order. */
-function takeRepeated(tokens: readonly string[], key: string): { taken: string[]; rest: string[] } {
+function takeRepeated(tokens: readonly string[], key: string, command: string): { taken: string[]; rest: string[] } {
   const taken: string[] = [];
   const rest: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -229,7 +254,7 @@ function takeRepeated(tokens: readonly string[], key: string): { taken: string[]
       taken.push(t.slice(key.length + 3));
     } else if (t === `--${key}`) {
       const v = tokens[i + 1];
-      if (v === undefined || /^--?[A-Za-z]/.test(v)) throw new ArgError(`Option --${key} needs a value (--${key} key=value). Run \`${PROGRAM} train --help\` for its use.`);
+      if (v === undefined || /^--?[A-Za-z]/.test(v)) throw new ArgError(`Option --${key} needs a value. Run \`${PROGRAM} ${command} --help\` for its use.`);
       taken.push(v);
       i++;
     } else {
@@ -241,8 +266,7 @@ function takeRepeated(tokens: readonly string[], key: string): { taken: string[]
 
 /** Maps the train flags to the data source and the flags' config layer. */
 function trainRequest(parsed: ParsedArgs, global: GlobalOptions, sets: string[]): TrainCliRequest {
-  const data = str(parsed, 'data');
-  if (data === undefined) throw new ArgError(`${PROGRAM} train needs --data FILE or --data DATASET_ID: the data to train on.`);
+  if (str(parsed, 'data') === undefined) throw new ArgError(`${PROGRAM} train needs --data FILE or --data DATASET_ID: the data to train on.`);
   const task = str(parsed, 'task');
   if (task === undefined) throw new ArgError(`${PROGRAM} train needs --task: one of ${TASKS.join(', ')}.`);
   const input: Record<string, unknown> = {};
@@ -267,18 +291,12 @@ function trainRequest(parsed: ParsedArgs, global: GlobalOptions, sets: string[])
   const cap = str(parsed, 'rul-cap');
   if (cap !== undefined) flags.rul = { cap: cap === 'none' ? null : wholeNumber(parsed, 'rul-cap') };
 
-  const options = importOptions({ ...parsed, values: Object.fromEntries(Object.entries(parsed.values).filter(([k]) => k !== 'name')) });
-  // A number is a dataset id (write ./3 for a file named 3).
-  const isId = /^\d+$/.test(data.trim());
-  if (isId && Object.keys(options).length > 0) {
-    throw new ArgError(`--${Object.keys(parsed.values).find((k) => k in IMPORT_OPTIONS && k !== 'name')} is an import option: it only applies when --data is a file, not dataset ${data.trim()}.`);
-  }
   const name = str(parsed, 'name');
   if (name !== undefined && !name.trim()) throw new ArgError('--name cannot be empty.');
   return {
     kind: 'train',
     global,
-    data: isId ? { datasetId: Number(data.trim()) } : { file: data, options },
+    data: dataSource(parsed, 'train'),
     preset: str(parsed, 'preset'),
     configFile: str(parsed, 'config'),
     flags: flags as PartialVariant,

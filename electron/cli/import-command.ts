@@ -1,6 +1,5 @@
 /** `lstm-studio import FILE`: imports a file through the API, with progress on stderr and Ctrl-C to cancel. */
 import { randomUUID } from 'node:crypto';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { StudioApi } from '../../shared/api';
 import type { DatasetDetail, ImportOptions } from '../../shared/dataset';
@@ -10,6 +9,7 @@ import { fmtInterval, fmtNumber, fmtTimeValue } from '../../shared/format';
 import { formatTable } from './format';
 import { printJson, type CliIo } from './io';
 import { createProgressLine } from './progress-line';
+import { checkReadableFile } from './readable-file';
 import { withSession } from './session';
 import { onStopRequest } from './signals';
 
@@ -19,7 +19,7 @@ export const IMPORT_CANCELLED = 'Import cancelled; nothing was stored.';
 /** Runs the import command; returns the exit code (errors are thrown, as in every command). */
 export async function runImport(req: Extract<CliRequest, { kind: 'import' }>, io: CliIo): Promise<number> {
   const file = path.resolve(req.file);
-  checkReadableFile(file);
+  checkReadableFile(file, null);
   const detail = await withSession(req.global, 'cli', io, ({ api }) => importWithProgress(api, file, req.options, io, IMPORT_CANCELLED));
   if (req.global.json) printJson(io, importJson(detail));
   else io.stdout.write(describeDataset(detail));
@@ -105,15 +105,4 @@ export function describeDataset(detail: DatasetDetail): string {
     ...detail.warnings.map((w) => `Warning: ${w}`),
     '',
   ].join('\n');
-}
-
-/** Fails early, with a message to act on, when the file cannot be read. */
-function checkReadableFile(file: string): void {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new UserError(`File not found: ${file}. Check the path (relative paths start from ${process.cwd()}).`);
-  }
-  if (!stat.isFile()) throw new UserError(`${file} is a folder, not a file: give the path of a CSV, TSV or JSON file.`);
 }

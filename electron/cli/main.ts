@@ -5,6 +5,7 @@
 import { serializeError } from '../../shared/errors';
 import { readAppVersion } from '../app/version';
 import { parseCli, type CliRequest } from './commands';
+import { runAnalysisCommand } from './analysis-command';
 import { runDatasets } from './datasets-command';
 import { runDemo } from './demo-command';
 import { commandHelp, generalHelp } from './help';
@@ -47,6 +48,12 @@ function run(req: CliRequest, io: CliIo): Promise<number> | number {
       return runModels(req, io);
     case 'presets':
       return runPresets(req, io);
+    case 'evaluate':
+    case 'predict':
+    case 'forecast':
+    case 'explain':
+    case 'risk':
+      return runAnalysisCommand(req, io);
   }
 }
 

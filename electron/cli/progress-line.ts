@@ -46,5 +46,6 @@ export function createProgressLine(stream: OutStream, label: string, now: () => 
 function describe(p: JobProgress): string {
   const pct = p.fraction === null ? '' : ` ${Math.floor(p.fraction * 100)}%`;
   const bytes = p.totalBytes > 0 ? `, ${fmtBytes(p.bytes)} of ${fmtBytes(p.totalBytes)}` : '';
+  if (p.rows === 0 && p.totalBytes === 0) return `${p.phase}${pct}`;
   return `${p.phase}${pct} (${fmtInt(p.rows)} rows${bytes})`;
 }

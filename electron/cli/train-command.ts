@@ -17,10 +17,11 @@ import { loadPresets } from '../training/presets';
 import { mergePartials, resolveTrainConfig } from '../training/resolve-config';
 import type { TrainCliRequest } from './commands';
 import { formatTable } from './format';
-import { importWithProgress } from './import-command';
 import { printJson, type CliIo, type OutStream } from './io';
 import { formatMetrics } from './models-command';
 import { LOG_INTERVAL_MS } from './progress-line';
+import { resolveDataset } from './data-source';
+import { checkReadableFile } from './readable-file';
 import { withSession } from './session';
 import { onStopRequest } from './signals';
 
@@ -29,12 +30,12 @@ export async function runTrain(req: TrainCliRequest, io: CliIo): Promise<number>
   const partial = buildConfig(req);
   // Checked before anything is imported, so a typo costs nothing.
   resolveTrainConfig(loadPresets(), req.preset, partial);
-  if ('file' in req.data) checkReadableFile(path.resolve(req.data.file));
+  if ('file' in req.data) checkReadableFile(path.resolve(req.data.file), '--data');
 
   const result = await withSession(req.global, 'cli', io, async ({ api }) => {
     const engine = await api.engine.info();
     (req.global.json ? io.stderr : io.stdout).write(`Backend: ${engine.backend}${engine.note ? ` (${engine.note})` : ''}\n`);
-    const datasetId = 'file' in req.data ? await importData(api, path.resolve(req.data.file), req.data.options, io) : req.data.datasetId;
+    const datasetId = await resolveDataset(api, req.data, io);
     const runId = `cli-train-${randomUUID()}`;
     const display = createTrainDisplay(io.stderr);
     const stopListening = api.events.onTrainProgress((p) => {
@@ -77,13 +78,6 @@ export function buildConfig(req: Pick<TrainCliRequest, 'configFile' | 'flags' | 
     fromFile = parseVariantText(text, `The config file ${path.basename(file)}`);
   }
   return applySets(mergePartials(fromFile, req.flags), req.sets);
-}
-
-/** Imports the file with import progress on stderr; Ctrl-C cancels the import. */
-async function importData(api: StudioApi, file: string, options: ImportOptions, io: CliIo): Promise<number> {
-  const detail = await importWithProgress(api, file, options, io, 'Import cancelled; nothing was stored or trained.');
-  io.stderr.write(`Imported ${path.basename(file)} as dataset ${detail.summary.id} (${fmtInt(detail.summary.rows)} rows).\n`);
-  return detail.summary.id;
 }
 
 /** The `--json` result. */
@@ -178,15 +172,4 @@ function rate(p: TrainProgress): string {
   const sps = p.samplesPerSecond === null ? '' : `, ${fmtInt(p.samplesPerSecond)} samples/s`;
   const eta = p.etaSeconds === null ? '' : `, ETA ${fmtDuration(p.etaSeconds * 1000)}`;
   return sps + eta;
-}
-
-/** Fails early, with a message to act on, when the data file cannot be read. */
-function checkReadableFile(file: string): void {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new UserError(`File not found: ${file}. Check the path given to --data (relative paths start from ${process.cwd()}), or give a dataset id.`);
-  }
-  if (!stat.isFile()) throw new UserError(`${file} is a folder, not a file: give --data the path of a CSV, TSV or JSON file, or a dataset id.`);
 }

@@ -15,6 +15,8 @@ import { measureThroughput } from '../engine/estimate';
 import { saveModel } from '../engine/model-files';
 import { trainModel } from '../engine/train-model';
 import { getDatasetDetail } from '../store/dataset-repo';
+import { calibrateOnValidation } from '../evaluation/calibration';
+import type { ConformalTable } from '../../shared/evaluation/conformal';
 import { validationMetrics } from './evaluate-model';
 import { prepareTrainingData } from './prepare-data';
 import { throttleProgress } from './progress-throttle';
@@ -71,6 +73,7 @@ export async function runTraining(db: Database.Database, req: StartRequest, cont
 
     progress({ ...latest, phase: 'saving' }, true);
     const metrics = validationMetrics(model, prepared);
+    const calibration = calibrateOnValidation(model, prepared);
     const parameters = countParameters(model);
     const createdAt = new Date().toISOString();
     const saved = await saveModelVersion(
@@ -78,7 +81,7 @@ export async function runTraining(db: Database.Database, req: StartRequest, cont
       req.home,
       { name: req.name, task: config.task, runId, datasetId: req.datasetId, datasetName: detail.summary.name, createdAt, metrics, parameters },
       (dir, version) =>
-        saveModel(model, dir, modelMetadata({ name: req.name, version, config, prepared, runId, parameters, metrics, createdAt, datasetName: detail.summary.name, columns: detail.columns.map((c) => c.name), tfjsVersion: engine.tfjsVersion, backend: engine.backend })),
+        saveModel(model, dir, modelMetadata({ name: req.name, version, config, prepared, runId, parameters, metrics, calibration, createdAt, datasetName: detail.summary.name, columns: detail.columns.map((c) => c.name), tfjsVersion: engine.tfjsVersion, backend: engine.backend })),
     );
     return {
       status: trained.cancelled ? 'cancelled' : 'completed',
@@ -133,6 +136,7 @@ interface MetadataParts {
   runId: string;
   parameters: number;
   metrics: Record<string, number>;
+  calibration: ConformalTable | null;
   createdAt: string;
   datasetName: string;
   columns: string[];
@@ -166,5 +170,27 @@ function modelMetadata(m: MetadataParts): ModelMetadata {
     appVersion: readAppVersion(),
     tfjsVersion: m.tfjsVersion,
     backend: m.backend,
+    inputStats: p.inputStats,
+    impute: p.impute,
+    calibration: m.calibration,
+    reference: trainingReference(p),
   };
+}
+
+/** What the naive baselines need on other data: the mean training RUL, or the training windows per class. */
+function trainingReference(p: PreparedData): ModelMetadata['reference'] {
+  const t = p.train;
+  if (p.task === 'rul') {
+    const scale = p.targetScaler?.columns[0]?.scale ?? 1;
+    let s = 0;
+    for (let i = 0; i < t.n; i++) s += t.y[i] * scale;
+    return { rulMean: t.n > 0 ? s / t.n : 0 };
+  }
+  if (p.task === 'classify') {
+    const C = p.classNames.length;
+    const counts = new Array<number>(C).fill(0);
+    for (let i = 0; i < t.n; i++) for (let c = 0; c < C; c++) if (t.y[i * C + c] === 1) counts[c]++;
+    return { classCounts: counts };
+  }
+  return {};
 }

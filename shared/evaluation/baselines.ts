@@ -34,9 +34,12 @@ export function seasonalNaiveForecast(history: HistoryReader, n: number, horizon
 }
 
 /**
- * The lag in 2..maxLag with the highest autocorrelation above 0.3, or null when none is. Uses the
- * usual biased estimator (lag-k cross products over the total sum of squares), which favours the
- * base period over its multiples; non-finite values are left out of the sums.
+ * The season of a series: among the peaks of its autocorrelation at lags 2..maxLag-1 (a lag whose
+ * correlation exceeds both neighbours', above 0.3, and at least 0.1 above the lowest correlation
+ * at a shorter lag, so the slow decay of a smooth series is not mistaken for a season), the
+ * highest one; null when there is none. Uses the usual biased estimator (lag-k cross products over
+ * the total sum of squares), which favours the base period over its multiples; non-finite values
+ * are left out of the sums.
  */
 export function detectSeason(values: ArrayLike<number>, maxLag: number): number | null {
   let total = 0;
@@ -50,13 +53,18 @@ export function detectSeason(values: ArrayLike<number>, maxLag: number): number 
   const mean = total / count;
   const variance = lagProduct(values, mean, 0);
   if (count === 0 || !(variance > 0)) return null;
+  const top = Math.min(maxLag, values.length - 2);
+  const r = [1];
+  for (let lag = 1; lag <= top + 1; lag++) r.push(lagProduct(values, mean, lag) / variance);
   let best: number | null = null;
   let bestR = 0.3;
-  for (let lag = 2; lag <= Math.min(maxLag, values.length - 1); lag++) {
-    const r = lagProduct(values, mean, lag) / variance;
-    if (r > bestR) {
+  let lowest = r[1];
+  for (let lag = 2; lag <= top; lag++) {
+    lowest = Math.min(lowest, r[lag - 1]);
+    const peak = r[lag] > r[lag - 1] && r[lag] >= r[lag + 1];
+    if (peak && r[lag] > bestR && r[lag] - lowest >= 0.1) {
       best = lag;
-      bestR = r;
+      bestR = r[lag];
     }
   }
   return best;

@@ -1,5 +1,6 @@
 /** The metadata file saved beside every model (metadata.json), checked when a model is loaded. */
-import type { ScalerState } from '../training/prepared';
+import type { InputStats, ScalerState } from '../training/prepared';
+import type { ConformalTable } from '../evaluation/conformal';
 import type { BackendName } from './training';
 import type { Task, VariantConfig } from './variant';
 
@@ -30,4 +31,12 @@ export interface ModelMetadata {
   appVersion: string;
   tfjsVersion: string;
   backend: BackendName;
+  /** The base input columns over the training rows (models saved before 0.2 lack it). */
+  inputStats?: InputStats[];
+  /** Per feature, the scaled value that stands in for an input with no value at all. */
+  impute?: number[];
+  /** Split-conformal interval widths from the validation split (forecast, regress, rul). */
+  calibration?: ConformalTable | null;
+  /** What the naive baselines need when the model is evaluated on other data. */
+  reference?: { rulMean?: number; classCounts?: number[] };
 }

@@ -1,5 +1,6 @@
 /** Turns model outputs and window targets back into the target's own units, for metrics and charts. */
-import type { PreparedData, WindowBatch } from './prepared';
+import type { Task } from '../model/variant';
+import type { PreparedData, ScalerState, WindowBatch } from './prepared';
 import { unscaleValue } from './scaler';
 import type { SplitName } from './split-windows';
 
@@ -14,15 +15,18 @@ export function toOriginalUnits(prepared: PreparedData, which: SplitName, predic
   if (predictions.length !== batch.y.length) {
     throw new Error(`toOriginalUnits: ${predictions.length} predictions for the ${which} split, which has ${batch.n} windows x ${prepared.outputs} outputs = ${batch.y.length}.`);
   }
-  if (prepared.task === 'classify' || prepared.targetScaler === null) return { predicted: predictions.slice(), actual: batch.y.slice() };
-  return { predicted: restoreTargets(prepared, batch, predictions), actual: restoreTargets(prepared, batch, batch.y) };
+  return batchToOriginalUnits(prepared.task, prepared.targetScaler, prepared.outputs, batch, predictions);
+}
+
+/** toOriginalUnits for any batch cut for a model (a split, or scoring windows of new data). */
+export function batchToOriginalUnits(task: Task, targetScaler: ScalerState | null, outputs: number, batch: WindowBatch, predictions: Float32Array): { predicted: Float32Array; actual: Float32Array } {
+  if (task === 'classify' || targetScaler === null) return { predicted: predictions.slice(), actual: batch.y.slice() };
+  return { predicted: restoreTargets(targetScaler, outputs, batch, predictions), actual: restoreTargets(targetScaler, outputs, batch, batch.y) };
 }
 
 /** Applies restore values and the inverse target scaler to n x outputs values whose last dimension is the targets. */
-function restoreTargets(prepared: PreparedData, batch: WindowBatch, values: Float32Array): Float32Array {
-  const scaler = prepared.targetScaler!;
+function restoreTargets(scaler: ScalerState, perWindow: number, batch: WindowBatch, values: Float32Array): Float32Array {
   const T = scaler.columns.length;
-  const perWindow = prepared.outputs;
   const { base, scale } = batch.restore;
   const out = new Float32Array(values.length);
   for (let k = 0; k < values.length; k++) {
@@ -39,14 +43,18 @@ function restoreTargets(prepared: PreparedData, batch: WindowBatch, values: Floa
  * value repeated over the horizon (laid out like the model's outputs). Null for other tasks.
  */
 export function persistenceBaseline(prepared: PreparedData, which: SplitName): Float32Array | null {
-  const batch = prepared[which];
-  if (prepared.task !== 'forecast' || !batch.lastTarget || prepared.targetScaler === null) return null;
-  const T = prepared.targetScaler.columns.length;
-  const out = new Float32Array(batch.n * prepared.outputs);
+  return batchPersistence(prepared.task, prepared.targetScaler, prepared.outputs, prepared[which]);
+}
+
+/** persistenceBaseline for any forecast batch. */
+export function batchPersistence(task: Task, targetScaler: ScalerState | null, outputs: number, batch: WindowBatch): Float32Array | null {
+  if (task !== 'forecast' || !batch.lastTarget || targetScaler === null) return null;
+  const T = targetScaler.columns.length;
+  const out = new Float32Array(batch.n * outputs);
   for (let k = 0; k < out.length; k++) {
-    const i = Math.floor(k / prepared.outputs);
+    const i = Math.floor(k / outputs);
     const t = k % T;
-    out[k] = unscaleValue(prepared.targetScaler, t, batch.lastTarget[i * T + t]);
+    out[k] = unscaleValue(targetScaler, t, batch.lastTarget[i * T + t]);
   }
   return out;
 }

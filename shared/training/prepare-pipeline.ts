@@ -38,19 +38,7 @@ export function prepareFromSeries(detail: DatasetDetail, series: readonly Entity
 
   const scalers = fitTrainingScalers(set, split.train, layout, config, columns.targets);
   const scaled = scaleFrames(set.frames, scalers);
-  const spec: BatchSpec = {
-    task: config.task,
-    horizon: config.input.horizon,
-    window: layout.window,
-    padding: config.input.padding,
-    mask: config.input.masking || (layout.whole && set.frames.some((f) => f.length < layout.window)),
-    instanceNorm: config.scaling.instanceNorm ? set.featureNames.map((_, j) => j < set.featureNames.length - set.calendarCount) : null,
-    delta: config.task === 'forecast' && config.scaling.predictDelta,
-    targetNorm: columns.targets.map((t) => config.task === 'forecast' && config.scaling.instanceNorm && columns.features.includes(t)),
-    classes: labels?.classNames.length ?? 0,
-    rulCap: config.rul.cap,
-    rulScale: scalers.rulScale,
-  };
+  const spec = batchSpecFor(config, layout, set, columns, labels?.classNames.length ?? 0, scalers.rulScale);
   return {
     task: config.task,
     inputShape: [layout.window, set.featureNames.length],
@@ -69,11 +57,30 @@ export function prepareFromSeries(detail: DatasetDetail, series: readonly Entity
     timeKind: detail.summary.timeKind,
     notes,
     stride,
+    inputStats: scalers.stats.slice(0, columns.features.length),
+    impute: scalers.impute,
   };
 }
 
-/** Window geometry: wide classification takes each sequence whole (the window is the longest one). */
-function windowLayout(config: VariantConfig, columns: ResolvedColumns, frames: readonly EntityFrame[], notes: string[]): WindowLayout {
+/** How windows of a run are laid out and what their targets are: shared by training and scoring. */
+export function batchSpecFor(config: VariantConfig, layout: WindowLayout, set: FrameSet, columns: ResolvedColumns, classes: number, rulScale: number): BatchSpec {
+  return {
+    task: config.task,
+    horizon: config.input.horizon,
+    window: layout.window,
+    padding: config.input.padding,
+    mask: config.input.masking || (layout.whole && set.frames.some((f) => f.length < layout.window)),
+    instanceNorm: config.scaling.instanceNorm ? set.featureNames.map((_, j) => j < set.featureNames.length - set.calendarCount) : null,
+    delta: config.task === 'forecast' && config.scaling.predictDelta,
+    targetNorm: columns.targets.map((t) => config.task === 'forecast' && config.scaling.instanceNorm && columns.features.includes(t)),
+    classes,
+    rulCap: config.rul.cap,
+    rulScale,
+  };
+}
+
+/** Window geometry: wide classification takes each sequence whole (the window is the longest one). Notes go to `notes`. */
+export function windowLayout(config: VariantConfig, columns: ResolvedColumns, frames: readonly EntityFrame[], notes: string[]): WindowLayout {
   const offsets = targetOffsets(config.task, config.input.horizon);
   if (!(columns.wide && config.task === 'classify')) return { window: config.input.window, ...offsets, masking: config.input.masking, whole: false };
   const lengths = frames.map((f) => f.length);

@@ -19,8 +19,8 @@ export interface WindowBatch {
   y: Float32Array;
   /** n x window: 1 for a real step, 0 for padding (only with masking). */
   mask: Float32Array | null;
-  /** Per window: the entity and the time (or step index) of its last input step. */
-  meta: { entity: string; end: number }[];
+  /** Per window: the entity, the time (or step index) of its last input step, and that step's row in the entity. */
+  meta: { entity: string; end: number; row: number }[];
   /**
    * Per window, what turns a scaled model output back into target units (predictDelta's last
    * observed value, instance-norm statistics): n x targets values each, or null when unused.
@@ -31,6 +31,15 @@ export interface WindowBatch {
    * units). Repeating it over the horizon is the persistence baseline reported beside the model.
    */
   lastTarget?: Float32Array | null;
+}
+
+/** Statistics of one base input column over the training rows, in its own units (for data-quality checks). */
+export interface InputStats {
+  name: string;
+  mean: number | null;
+  std: number | null;
+  min: number | null;
+  max: number | null;
 }
 
 /** Everything the engine needs to train and the registry needs to reuse a model. */
@@ -57,4 +66,8 @@ export interface PreparedData {
   notes: string[];
   /** The stride actually used (input.stride, or more when it was raised to cap memory). */
   stride?: number;
+  /** The base input columns (before feature engineering) over the training rows. */
+  inputStats: InputStats[];
+  /** Per feature, the scaled value that stands in for an input with no value at all (the training mean). */
+  impute: number[];
 }

@@ -2,7 +2,7 @@
 import type { VariantConfig } from '../model/variant';
 import { RunningStats } from '../stats/running-stats';
 import type { EntityFrame, FrameSet } from './entity-frames';
-import type { ScalerState } from './prepared';
+import type { InputStats, ScalerState } from './prepared';
 import { fitScaler, identityScaler, scaleColumn, scaleValue } from './scaler';
 import type { WindowLayout, WindowRef } from './window-plan';
 import { rulAt } from './window-targets';
@@ -15,6 +15,8 @@ export interface TrainingScalers {
   impute: number[];
   /** rul: what RUL is divided by (the cap, or the longest RUL among training windows). */
   rulScale: number;
+  /** Per feature, its statistics over the training input rows in its own units. */
+  stats: InputStats[];
 }
 
 /**
@@ -38,7 +40,8 @@ export function fitTrainingScalers(set: FrameSet, train: readonly WindowRef[], l
     rulScale = config.rul.cap ?? (longest > 0 ? longest : 1);
     target = { method: 'minmax', columns: [{ name: 'rul', offset: 0, scale: rulScale }] };
   }
-  return { feature, target, impute, rulScale };
+  const stats = featureStats.map((st, j): InputStats => ({ name: set.featureNames[j], mean: st.mean, std: st.std, min: st.min, max: st.max }));
+  return { feature, target, impute, rulScale, stats };
 }
 
 /** Scaled copies of the frames: inputs (missing ones imputed), stored targets and filled targets. */

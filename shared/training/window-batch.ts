@@ -46,7 +46,7 @@ export function buildBatch(frames: readonly EntityFrame[], windows: readonly Win
     if (out.mask) out.mask.fill(1, i * W + pos0, i * W + pos0 + w.length);
     writeTargets(frame, w, i, spec, out);
     if (out.last) for (let t = 0; t < T; t++) out.last[i * T + t] = frame.filledTargets[t][w.end];
-    meta.push({ entity: frame.name, end: frame.time ? frame.time[w.end] : w.end });
+    meta.push({ entity: frame.name, end: frame.time ? frame.time[w.end] : w.end, row: w.end });
   });
   return { n, x: out.x, y: out.y, mask: out.mask, meta, restore: { base: out.base, scale: out.scale }, lastTarget: out.last };
 }

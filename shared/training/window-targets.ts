@@ -63,7 +63,7 @@ export function writeTargets(frame: EntityFrame, w: WindowRef, i: number, spec: 
   const T = frame.targets.length;
   if (spec.task === 'classify') {
     const c = typeof frame.classes === 'number' ? frame.classes : frame.classes![w.end];
-    out.y[i * spec.classes + c] = 1;
+    if (c >= 0) out.y[i * spec.classes + c] = 1; // unknown classes (scoring unlabelled data) stay all-zero
   } else if (spec.task === 'rul') {
     out.y[i] = rulAt(frame, w.end, spec.rulCap) / spec.rulScale;
   } else if (spec.task === 'regress') {

@@ -1,0 +1,62 @@
+/**
+ * The main-process side of an analysis: runs it in a worker thread (the window and the server stay
+ * responsive while a model scores thousands of windows), relays its progress, and cancels it
+ * politely, then by force. A worker that dies is reported as a clear error.
+ */
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Req, Res } from '../../shared/api';
+import { CancelledError, UserError, deserializeError } from '../../shared/errors';
+import { workerResourceLimits } from '../training/train-job';
+import type { AnalysisOperation, AnalysisWorkerMessage, AnalysisWorkerRequest } from './analysis-protocol';
+
+/** How long a cancelled analysis may take to stop before its worker is terminated. */
+export const ANALYSIS_CANCEL_GRACE_MS = 3000;
+
+/** Runs `op` in a new worker; `signal` cancels it, `onProgress` receives its phases. */
+export function runAnalysisInWorker<K extends AnalysisOperation>(
+  dbPath: string,
+  op: K,
+  req: Req<K>,
+  signal: AbortSignal,
+  onProgress: (phase: string, fraction: number | null) => void,
+): Promise<Res<K>> {
+  const limits = workerResourceLimits();
+  const worker = new Worker(path.join(__dirname, 'analysis-worker.js'), { resourceLimits: limits });
+  const id = `${op}-${Date.now()}`;
+  return new Promise<Res<K>>((resolve, reject) => {
+    let settled = false;
+    let killTimer: NodeJS.Timeout | undefined;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(killTimer);
+      signal.removeEventListener('abort', onAbort);
+      fn();
+      setTimeout(() => void worker.terminate(), 500).unref();
+    };
+    const onAbort = () => {
+      worker.postMessage({ type: 'cancel', id } satisfies AnalysisWorkerRequest);
+      killTimer = setTimeout(() => {
+        finish(() => reject(new CancelledError('The analysis was cancelled.')));
+      }, ANALYSIS_CANCEL_GRACE_MS);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', (m: AnalysisWorkerMessage) => {
+      if (m.id !== id) return;
+      if (m.type === 'progress') return onProgress(m.phase, m.fraction);
+      if (m.ok) finish(() => resolve(m.value as Res<K>));
+      else finish(() => reject(deserializeError(m.error)));
+    });
+    worker.on('error', (err: Error & { code?: string }) => {
+      const error =
+        err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new UserError(`The analysis ran out of memory (its worker may use ${limits.maxOldGenerationSizeMb} MB) and was stopped. Use a smaller dataset or a larger stride.`)
+          : new Error(`The analysis worker crashed: ${err.message}. The app itself is unaffected; try again.`);
+      finish(() => reject(error));
+    });
+    worker.on('exit', (code) => finish(() => reject(new Error(`The analysis worker stopped unexpectedly (exit code ${code}) before reporting a result. Try again.`))));
+    worker.postMessage({ type: 'run', id, dbPath, op, req } as AnalysisWorkerRequest);
+    if (signal.aborted) onAbort();
+  });
+}

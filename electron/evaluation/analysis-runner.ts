@@ -1,0 +1,35 @@
+/**
+ * Runs one analysis operation as a plain function (DESIGN 9): opens the model and the dataset,
+ * dispatches, and frees the model. The worker, the tests and tools call the same code.
+ */
+import type Database from 'better-sqlite3';
+import type { Req, Res } from '../../shared/api';
+import { openAnalysis, type Analysis } from './analysis-context';
+import type { AnalysisControl } from './analysis-control';
+import type { AnalysisOperation } from './analysis-protocol';
+import { evaluateVersion } from './evaluate-version';
+import { explainVersion } from './explain-version';
+import { forecastVersion } from './forecast-version';
+import { predictVersion } from './predict-version';
+import { riskVersion } from './risk-version';
+
+type Runner<K extends AnalysisOperation> = (a: Analysis, req: Req<K>, control: AnalysisControl) => Promise<Res<K>>;
+
+const RUNNERS: { [K in AnalysisOperation]: Runner<K> } = {
+  'evaluation:run': evaluateVersion,
+  'forecast:run': forecastVersion,
+  'risk:run': riskVersion,
+  'explain:run': explainVersion,
+  'predictions:run': predictVersion,
+};
+
+/** Runs `op` on the model and dataset its request names. */
+export async function runAnalysis<K extends AnalysisOperation>(db: Database.Database, op: K, req: Req<K>, control: AnalysisControl): Promise<Res<K>> {
+  control.step('Loading the model and the data', 0);
+  const a = await openAnalysis(db, req.model, req.datasetId);
+  try {
+    return await (RUNNERS[op] as Runner<K>)(a, req, control);
+  } finally {
+    a.dispose();
+  }
+}
