@@ -5,6 +5,7 @@
 import type { ImportOptions } from '../../shared/dataset';
 import type { AlarmLimit } from '../../shared/evaluation/analysis-types';
 import { ArgError, type OptionSpecs, type ParsedArgs } from './args';
+import { DATA_IMPORT_OPTIONS } from './import-options';
 
 const PROGRAM = 'lstm-studio';
 
@@ -12,15 +13,13 @@ const PROGRAM = 'lstm-studio';
 const MODEL_AND_DATA = {
   model: { type: 'string', valueName: 'NAME[@VERSION]', description: 'The model version (default version: the latest)' },
   data: { type: 'string', valueName: 'FILE|ID', description: 'A file (imported, or reused if already imported) or a dataset id (required)' },
-  time: { type: 'string', valueName: 'COL', description: 'Time column of the file, or "none" (default: detected)' },
-  entity: { type: 'string', valueName: 'COL', description: 'Asset/unit column of the file, or "none" (default: detected)' },
-  label: { type: 'string', valueName: 'COL', description: 'Label (class) column of the file, or "none"' },
-  'no-header': { type: 'flag', description: 'The first row is data; columns are named c1, c2, ...' },
-  delimiter: { type: 'string', valueName: 'D', description: 'Field delimiter: , ; tab | whitespace (default: detected)' },
-  decimal: { type: 'string', valueName: '.|,', description: 'Decimal separator (default: detected)' },
-  columns: { type: 'string', valueName: 'a,b,c', description: 'New column names, in file order' },
-  format: { type: 'string', valueName: 'long|wide', description: 'long: one time step per row; wide: one sequence per row' },
+  ...DATA_IMPORT_OPTIONS,
 } satisfies OptionSpecs;
+
+/** forecast's --entity picks an entity, so the file's entity column is --entity-column there. */
+const { entity: _entityColumn, ...FORECAST_BASE } = MODEL_AND_DATA;
+void _entityColumn;
+const FORECAST_DATA = { ...FORECAST_BASE, 'entity-column': { type: 'string', valueName: 'COL', description: 'Asset/unit column of the file, or "none" (default: detected)' } } satisfies OptionSpecs;
 
 const COVERAGE = { coverage: { type: 'string', valueName: 'P', description: 'Interval coverage from 0.5 to 0.99 (default 0.9)' } } satisfies OptionSpecs;
 
@@ -57,12 +56,12 @@ export const ANALYSIS_COMMANDS = {
     summary: 'Forecast the next steps of one entity from its latest data, with intervals',
     args: '',
     options: {
-      ...MODEL_AND_DATA,
+      ...FORECAST_DATA,
       ...COVERAGE,
-      'entity-id': { type: 'string', valueName: 'ID', description: 'The entity to forecast (default: the first)' },
+      entity: { type: 'string', valueName: 'ID', description: 'The entity (asset, unit) to forecast (default: the first)' },
       horizon: { type: 'string', valueName: 'N', description: 'Steps ahead, up to the model\'s horizon (default: all of it)' },
     },
-    notes: ['--entity names the entity column of a file being imported; --entity-id picks the entity to forecast.', DATA_NOTE],
+    notes: ['Here --entity picks the entity to forecast; --entity-column names the entity column of a file being imported.', DATA_NOTE],
   },
   explain: {
     summary: 'Attention profile, gradient saliency and permutation feature importance of a model',
@@ -122,13 +121,20 @@ export function analysisRequest(kind: AnalysisCommand, parsed: ParsedArgs, globa
     coverage: c,
     stride: whole(parsed, 'stride', 1),
     season: whole(parsed, 'season', 2),
-    entityId: text(parsed, 'entity-id'),
+    entityId: kind === 'forecast' ? text(parsed, 'entity') : undefined,
     horizon: whole(parsed, 'horizon', 1),
     window: whole(parsed, 'window', 0),
     repeats: whole(parsed, 'repeats', 1),
     limits: limits.map(parseLimit),
     out: text(parsed, 'out'),
   };
+}
+
+/** forecast's options as the import options read them: --entity-column is the file's entity column. */
+export function forecastImportView(parsed: ParsedArgs): ParsedArgs {
+  const { entity: _picked, 'entity-column': column, ...rest } = parsed.values;
+  void _picked;
+  return { ...parsed, values: column === undefined ? rest : { ...rest, entity: column } };
 }
 
 /** Parses "COL>VALUE" or "COL<VALUE" (spaces allowed). */

@@ -5,7 +5,8 @@
 import type { DatasetFormat, Delimiter, ImportOptions } from '../../shared/dataset';
 import { TASKS, type PartialVariant } from '../../shared/model/variant';
 import { ArgError, findCommandIndex, parseOptions, type OptionSpecs, type ParsedArgs } from './args';
-import { ANALYSIS_COMMANDS, analysisRequest, type AnalysisCliRequest } from './analysis-args';
+import { ANALYSIS_COMMANDS, analysisRequest, forecastImportView, type AnalysisCliRequest } from './analysis-args';
+import { DATA_IMPORT_OPTIONS, IMPORT_OPTIONS } from './import-options';
 
 /** The executable's name, as shown in help and error messages. */
 export const PROGRAM = 'lstm-studio';
@@ -33,24 +34,6 @@ export interface CommandSpec {
 
 const DELIMITERS: Record<string, Delimiter> = { ',': ',', ';': ';', tab: '\t', '\t': '\t', '|': '|', whitespace: 'whitespace' };
 
-/** Options of `import`, also accepted by `train --data FILE` (which imports the file first). */
-const IMPORT_OPTIONS = {
-  name: { type: 'string', valueName: 'NAME', description: 'Dataset name (default: the file name)' },
-  time: { type: 'string', valueName: 'COL', description: 'Time column, or "none" for row order (default: detected)' },
-  entity: { type: 'string', valueName: 'COL', description: 'Asset/unit column, or "none" for one series (default: detected)' },
-  label: { type: 'string', valueName: 'COL', description: 'Label (class) column, or "none"' },
-  'no-header': { type: 'flag', description: 'The first row is data; columns are named c1, c2, ...' },
-  delimiter: { type: 'string', valueName: 'D', description: 'Field delimiter: , ; tab | whitespace (default: detected)' },
-  decimal: { type: 'string', valueName: '.|,', description: 'Decimal separator (default: detected)' },
-  columns: { type: 'string', valueName: 'a,b,c', description: 'New column names, in file order' },
-  format: { type: 'string', valueName: 'long|wide', description: 'long: one time step per row; wide: one sequence per row' },
-} satisfies OptionSpecs;
-
-/** Import options that `train` and the analysis commands pass on when --data is a file (train's --name names the model instead). */
-const { name: _datasetName, ...TRAIN_IMPORT_OPTIONS } = IMPORT_OPTIONS;
-export const DATA_IMPORT_OPTIONS = TRAIN_IMPORT_OPTIONS;
-void _datasetName;
-
 /** Options of `train`: the data, the task and the model; flags override the preset and --config, --set overrides all. */
 const TRAIN_OPTIONS = {
   data: { type: 'string', valueName: 'FILE|ID', description: 'A file to import first, or the id of an imported dataset (required; ./3 for a file named 3)' },
@@ -67,7 +50,7 @@ const TRAIN_OPTIONS = {
   'rul-cap': { type: 'string', valueName: 'N|none', description: 'Cap on the remaining-useful-life target (rul)' },
   seed: { type: 'string', valueName: 'N', description: 'Random seed (same seed, same data: same model)' },
   name: { type: 'string', valueName: 'NAME', description: 'Model name in the registry (default: dataset name + task)' },
-  ...TRAIN_IMPORT_OPTIONS,
+  ...DATA_IMPORT_OPTIONS,
 } satisfies OptionSpecs;
 
 /** Every command, by name. */
@@ -223,7 +206,7 @@ export function parseCli(argv: readonly string[]): CliRequest {
     case 'explain':
     case 'risk':
       onePositional(parsed, name, null);
-      return analysisRequest(name, parsed, global, dataSource(parsed, name), sets);
+      return analysisRequest(name, parsed, global, dataSource(name === 'forecast' ? forecastImportView(parsed) : parsed, name), sets);
   }
 }
 

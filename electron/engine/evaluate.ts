@@ -1,6 +1,7 @@
 /** Loss of a whole split in inference mode, for validation each epoch. */
 import type * as TF from '@tensorflow/tfjs';
-import type { Task } from '../../shared/model/variant';
+import type { LossName, Task } from '../../shared/model/variant';
+import { HUBER_DELTA } from './losses';
 import type { Rows } from './batches';
 import { predict } from './predict';
 
@@ -10,14 +11,14 @@ const EPSILON = 1e-7;
  * Mean loss over `rows` (MSE, or categorical cross-entropy for classify), as `taskLoss` computes it
  * in training, or null when the split is empty. Predicts in chunks of `batchSize` without dropout.
  */
-export function evaluateLoss(model: TF.LayersModel, task: Task, rows: Rows, shape: [number, number], batchSize = 512): number | null {
+export function evaluateLoss(model: TF.LayersModel, task: Task, rows: Rows, shape: [number, number], loss: LossName = 'mse', batchSize = 512): number | null {
   if (rows.n === 0) return null;
   const pred = predict(model, rows.x, rows.n, shape, batchSize);
-  return meanLoss(task, rows.y, pred, rows.n);
+  return meanLoss(task, rows.y, pred, rows.n, loss);
 }
 
 /** The mean loss of predictions `pred` against targets `y` (both n x outputs), in plain arithmetic. */
-export function meanLoss(task: Task, y: Float32Array, pred: Float32Array, n: number): number {
+export function meanLoss(task: Task, y: Float32Array, pred: Float32Array, n: number, loss: LossName = 'mse'): number {
   let total = 0;
   if (task === 'classify') {
     for (let i = 0; i < y.length; i++) {
@@ -25,6 +26,9 @@ export function meanLoss(task: Task, y: Float32Array, pred: Float32Array, n: num
     }
     return total / n;
   }
-  for (let i = 0; i < y.length; i++) total += (y[i] - pred[i]) ** 2;
+  for (let i = 0; i < y.length; i++) {
+    const d = Math.abs(y[i] - pred[i]);
+    total += loss === 'mae' ? d : loss === 'huber' ? (d <= HUBER_DELTA ? 0.5 * d * d : HUBER_DELTA * (d - 0.5 * HUBER_DELTA)) : d * d;
+  }
   return total / y.length;
 }

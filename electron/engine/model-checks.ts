@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type * as TF from '@tensorflow/tfjs';
 import { UserError } from '../../shared/errors';
 import { MODEL_SCHEMA_VERSION, type ModelMetadata } from '../../shared/model/metadata';
+import { DEFAULT_VARIANT, mergeVariant, type PartialVariant } from '../../shared/model/variant';
 
 const RETRY = 'Re-export the model or retrain it.';
 
@@ -39,7 +40,8 @@ export function checkMetadata(value: unknown, folder: string): ModelMetadata {
   if (!Array.isArray(shape) || shape.length !== 2 || !shape.every((d) => Number.isInteger(d) && d > 0) || !Number.isInteger(m.outputs) || !m.config) {
     throw new UserError(`${file} lacks the model's input shape, outputs or config: the file is damaged. ${RETRY}`);
   }
-  return m as ModelMetadata;
+  // Fields added to the variant since the model was saved take their defaults (e.g. training.loss).
+  return { ...m, config: mergeVariant(DEFAULT_VARIANT, m.config as PartialVariant) } as ModelMetadata;
 }
 
 /**

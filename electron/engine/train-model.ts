@@ -82,7 +82,7 @@ export async function trainModel(model: TF.LayersModel, data: TrainData, config:
       if (cancelled) break;
 
       const valStarted = performance.now();
-      const valLoss = evaluateLoss(model, data.task, validation, inputShape);
+      const valLoss = evaluateLoss(model, data.task, validation, inputShape, config.training.loss);
       progress.validationDone((performance.now() - valStarted) / 1000);
       const record: EpochRecord = { epoch, loss: run.loss, valLoss, learningRate, durationMs: Date.now() - started };
       history.push(record);

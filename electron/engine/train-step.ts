@@ -4,7 +4,7 @@
  * step are freed before it returns.
  */
 import type * as TF from '@tensorflow/tfjs';
-import type { Task, VariantConfig } from '../../shared/model/variant';
+import type { LossName, Task, VariantConfig } from '../../shared/model/variant';
 import { tf } from './backend';
 import { kernelVariables, l2Penalty, taskLoss } from './losses';
 
@@ -12,6 +12,7 @@ import { kernelVariables, l2Penalty, taskLoss } from './losses';
 export interface StepContext {
   model: TF.LayersModel;
   task: Task;
+  loss: LossName;
   optimizer: TF.Optimizer;
   variables: TF.Variable[];
   kernels: TF.Variable[];
@@ -42,6 +43,7 @@ export function stepContext(model: TF.LayersModel, task: Task, config: VariantCo
   return {
     model,
     task,
+    loss: config.training.loss,
     optimizer,
     variables: model.trainableWeights.map((w) => w.read() as TF.Variable),
     kernels: kernelVariables(model),
@@ -76,7 +78,7 @@ export function trainStep(ctx: StepContext, x: TF.Tensor, y: TF.Tensor): StepRes
     let dataLoss: TF.Scalar | undefined;
     const { grads } = t.variableGrads(() => {
       const pred = ctx.model.apply(x, { training: true }) as TF.Tensor;
-      dataLoss = t.keep(taskLoss(ctx.task, y, pred));
+      dataLoss = t.keep(taskLoss(ctx.task, y, pred, ctx.loss));
       const penalty = l2Penalty(ctx.kernels, ctx.weightDecay);
       return penalty ? t.add(dataLoss, penalty) : dataLoss;
     }, ctx.variables);

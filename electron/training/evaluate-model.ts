@@ -5,6 +5,7 @@ import { predict } from '../engine/predict';
 import { classificationMetrics, regressionMetrics } from '../../shared/training/metrics';
 import { persistenceBaseline, toOriginalUnits } from '../../shared/training/original-units';
 import type { PreparedData } from '../../shared/training/prepared';
+import type { LossName } from '../../shared/model/variant';
 
 /**
  * Scores the validation split: `loss` (the training loss, in scaled units) plus mae and rmse in
@@ -12,16 +13,16 @@ import type { PreparedData } from '../../shared/training/prepared';
  * persistence baseline (repeat the last value) as `baseline_mae` and `baseline_rmse`, to be read
  * beside the model's. Empty when there is no validation window.
  */
-export function validationMetrics(model: TF.LayersModel, prepared: PreparedData): Record<string, number> {
+export function validationMetrics(model: TF.LayersModel, prepared: PreparedData, loss: LossName = 'mse'): Record<string, number> {
   const v = prepared.validation;
   if (v.n === 0) return {};
   const pred = predict(model, v.x, v.n, prepared.inputShape);
-  const loss = meanLoss(prepared.task, v.y, pred, v.n);
+  const value = meanLoss(prepared.task, v.y, pred, v.n, loss);
   if (prepared.task === 'classify') {
-    return { loss, ...pickNumbers(classificationMetrics(pred, v.y, prepared.classNames.length)) };
+    return { loss: value, ...pickNumbers(classificationMetrics(pred, v.y, prepared.classNames.length)) };
   }
   const { predicted, actual } = toOriginalUnits(prepared, 'validation', pred);
-  const metrics = { loss, ...pickNumbers(regressionMetrics(predicted, actual)) };
+  const metrics = { loss: value, ...pickNumbers(regressionMetrics(predicted, actual)) };
   const baseline = persistenceBaseline(prepared, 'validation');
   if (!baseline) return metrics;
   const b = regressionMetrics(baseline, actual);

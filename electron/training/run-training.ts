@@ -72,7 +72,7 @@ export async function runTraining(db: Database.Database, req: StartRequest, cont
     if (trained.history.length === 0) throw new CancelledError('Training was cancelled before the first epoch ended; there was no model to keep.');
 
     progress({ ...latest, phase: 'saving' }, true);
-    const metrics = validationMetrics(model, prepared);
+    const metrics = validationMetrics(model, prepared, config.training.loss);
     const calibration = calibrateOnValidation(model, prepared);
     const parameters = countParameters(model);
     const createdAt = new Date().toISOString();

@@ -63,6 +63,7 @@ const SCHEMA: Record<string, Check> = {
   'head.activation': oneOf(['relu', 'tanh', 'elu', 'selu', 'linear']),
   'head.dropout': num(0, 0.8),
   'training.optimizer': oneOf(['adam', 'rmsprop']),
+  'training.loss': oneOf(['mse', 'mae', 'huber']),
   'training.learningRate': num(1e-6, 1),
   'training.reduceOnPlateau.enabled': bool,
   'training.reduceOnPlateau.factor': num(0.05, 0.95),

@@ -12,6 +12,8 @@ export type Normalization = 'none' | 'batch' | 'layer';
 export type ScalingMethod = 'zscore' | 'minmax' | 'none';
 export type Activation = 'relu' | 'tanh' | 'elu' | 'selu' | 'linear';
 export type OptimizerName = 'adam' | 'rmsprop';
+/** The regression loss: squared error, absolute error (robust to outliers, optimises MAE) or Huber (squared near 0, absolute beyond 1 scaled unit). */
+export type LossName = 'mse' | 'mae' | 'huber';
 export type SplitMode = 'chronological' | 'entity';
 export type CalendarFeature = 'hour' | 'dayOfWeek' | 'dayOfYear';
 export type RollingStat = 'mean' | 'std';
@@ -67,6 +69,8 @@ export interface VariantConfig {
   head: { units: number[]; activation: Activation; dropout: number };
   training: {
     optimizer: OptimizerName;
+    /** forecast, regress and rul (classify always uses cross-entropy). */
+    loss: LossName;
     learningRate: number;
     reduceOnPlateau: { enabled: boolean; factor: number; patience: number; minLearningRate: number };
     /** L2 penalty on kernel weights. */
@@ -100,6 +104,7 @@ export const DEFAULT_VARIANT: VariantConfig = {
   head: { units: [], activation: 'relu', dropout: 0 },
   training: {
     optimizer: 'adam',
+    loss: 'mse',
     learningRate: 0.001,
     reduceOnPlateau: { enabled: true, factor: 0.5, patience: 3, minLearningRate: 1e-5 },
     weightDecay: 0,

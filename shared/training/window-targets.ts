@@ -37,7 +37,7 @@ export function targetOffsets(task: Task, horizon: number): Pick<WindowLayout, '
 /** Whether a window has every target it needs (stored targets are not filled: a missing one drops the window). */
 export function hasTargets(frame: EntityFrame, w: WindowRef, layout: WindowLayout): boolean {
   if (frame.classes !== null) return (typeof frame.classes === 'number' ? frame.classes : frame.classes[w.end]) >= 0;
-  for (const t of frame.targets) for (let r = w.end + layout.firstTarget; r <= w.end + layout.lastTarget; r++) if (t[r] !== t[r]) return false;
+  for (const t of frame.targets) for (let r = w.end + layout.firstTarget; r <= w.end + layout.lastTarget; r++) if (r >= t.length || t[r] !== t[r]) return false;
   return true;
 }
 

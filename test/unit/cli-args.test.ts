@@ -87,7 +87,7 @@ test('unknown options are rejected, naming the option and pointing to --help', (
 });
 
 test('unknown commands and stray arguments are rejected', () => {
-  assert.throws(() => parseCli(['fit']), /Unknown command "fit"\. Commands: import, datasets, serve, demo, train, models, presets\. Run `lstm-studio --help`/);
+  assert.throws(() => parseCli(['fit']), /Unknown command "fit"\. Commands: import, datasets, serve, demo, train, models, presets(, [a-z]+)*\. Run `lstm-studio --help`/);
   assert.throws(() => parseCli(['datasets', 'extra']), /Unexpected argument "extra" for lstm-studio datasets/);
   assert.throws(() => parseCli(['import']), /lstm-studio import needs a FILE/);
   assert.throws(() => parseCli(['import', 'a.csv', 'b.csv']), /Unexpected argument "b.csv"/);
@@ -117,4 +117,25 @@ test('parseOptions: --, values that look negative, last value wins', () => {
   const specs = { n: { type: 'string' as const, description: '' }, f: { type: 'flag' as const, short: 'f', description: '' } };
   assert.deepEqual(parseOptions(['--n', '-5', '-f', '--', '--n'], specs, 'x --help'), { values: { n: '-5', f: true }, positionals: ['--n'] });
   assert.deepEqual(parseOptions(['--n', 'a', '--n=b', '-'], specs, 'x --help'), { values: { n: 'b' }, positionals: ['-'] });
+});
+
+test('analysis commands: --model, --data, repeated --limit, and forecast --entity picks the entity', () => {
+  const f = parseCli(['forecast', '--model', 'pumps@2', '--data', 'fleet.csv', '--entity', 'pump-3', '--entity-column', 'unit', '--horizon', '6']);
+  assert.equal(f.kind, 'forecast');
+  if (f.kind !== 'forecast') return;
+  assert.equal(f.entityId, 'pump-3');
+  assert.equal(f.horizon, 6);
+  assert.deepEqual(f.data, { file: 'fleet.csv', options: { entityColumn: 'unit' } });
+  const r = parseCli(['risk', '--model', 'm', '--data', '4', '--limit', 'temp>90', '--limit', 'pressure<1.5', '--json']);
+  if (r.kind !== 'risk') throw new Error(r.kind);
+  assert.deepEqual(r.limits, [
+    { column: 'temp', op: '>', value: 90 },
+    { column: 'pressure', op: '<', value: 1.5 },
+  ]);
+  assert.deepEqual(r.data, { datasetId: 4 });
+  const e = parseCli(['evaluate', '--model', 'm', '--data', 'x.csv', '--entity', 'unit', '--no-header']);
+  if (e.kind !== 'evaluate') throw new Error(e.kind);
+  assert.deepEqual(e.data, { file: 'x.csv', options: { entityColumn: 'unit', header: false } });
+  assert.throws(() => parseCli(['evaluate', '--data', '1']), /lstm-studio evaluate needs --model NAME\[@VERSION\]/);
+  assert.throws(() => parseCli(['forecast', '--model', 'm', '--data', '1', '--coverage', '1.5']), /--coverage must be a number from 0.5 to 0.99/);
 });

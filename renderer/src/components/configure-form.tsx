@@ -138,6 +138,15 @@ export function ConfigureForm({ task, datetime, errors }: { task: Task; datetime
             { value: 'rmsprop', label: 'RMSprop' },
           ]}
         />
+        <SelectField
+          path="training.loss"
+          label="Loss"
+          options={[
+            { value: 'mse', label: 'Squared error (MSE)' },
+            { value: 'mae', label: 'Absolute error (MAE), robust' },
+            { value: 'huber', label: 'Huber' },
+          ]}
+        />
         <NumberField path="training.learningRate" label="Learning rate" hint="e.g. 0.001" />
         <NumberField path="training.epochs" label="Epochs" hint="1–1000." />
         <NumberField path="training.batchSize" label="Batch size" hint="1–4096." />
