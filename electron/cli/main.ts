@@ -4,6 +4,7 @@
  */
 import { serializeError } from '../../shared/errors';
 import { readAppVersion } from '../app/version';
+import { runBenchCommand } from './bench-command';
 import { parseCli, type CliRequest } from './commands';
 import { runDatasets } from './datasets-command';
 import { runDemo } from './demo-command';
@@ -47,6 +48,8 @@ function run(req: CliRequest, io: CliIo): Promise<number> | number {
       return runModels(req, io);
     case 'presets':
       return runPresets(req, io);
+    case 'bench':
+      return runBenchCommand(req, io);
   }
 }
 
