@@ -124,6 +124,12 @@ export const COMMANDS = {
     options: {},
     notes: [`Example: ${PROGRAM} models list --json`],
   },
+  presets: {
+    summary: 'List the built-in model presets',
+    args: '',
+    options: {},
+    notes: [`Use one with ${PROGRAM} train --preset NAME.`],
+  },
   bench: {
     summary: 'Benchmark training, inference and CSV import against PyTorch and pandas on this machine',
     args: '',
@@ -140,12 +146,6 @@ export const COMMANDS = {
       'Ratios are ours / reference. Close other work first: the figures are only as quiet as the machine.',
       `Example: ${PROGRAM} bench --repeat 3 --json`,
     ],
-  },
-  presets: {
-    summary: 'List the built-in model presets',
-    args: '',
-    options: {},
-    notes: [`Use one with ${PROGRAM} train --preset NAME.`],
   },
 } satisfies Record<string, CommandSpec>;
 

@@ -87,7 +87,7 @@ test('unknown options are rejected, naming the option and pointing to --help', (
 });
 
 test('unknown commands and stray arguments are rejected', () => {
-  assert.throws(() => parseCli(['fit']), /Unknown command "fit"\. Commands: import, datasets, serve, demo, train, models, presets\. Run `lstm-studio --help`/);
+  assert.throws(() => parseCli(['fit']), /Unknown command "fit"\. Commands: import, datasets, serve, demo, train, models, presets, bench\. Run `lstm-studio --help`/);
   assert.throws(() => parseCli(['datasets', 'extra']), /Unexpected argument "extra" for lstm-studio datasets/);
   assert.throws(() => parseCli(['import']), /lstm-studio import needs a FILE/);
   assert.throws(() => parseCli(['import', 'a.csv', 'b.csv']), /Unexpected argument "b.csv"/);
