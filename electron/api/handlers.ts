@@ -6,6 +6,7 @@ import { readAppVersion } from '../app/version';
 import { importDataset } from '../data/import-job';
 import { previewFile } from '../data/preview';
 import { querySeries } from '../data/series-query';
+import { createRegistryHandlers } from '../registry/registry-handlers';
 import { createTrainingHandlers } from '../training/training-handlers';
 import { deleteDataset, getDatasetDetail, listDatasets, renameDataset } from '../store/dataset-repo';
 
@@ -71,5 +72,6 @@ function operations(ctx: AppContext, hooks: PlatformHooks): Handlers {
     'datasets:series': async (req) => querySeries(ctx.db, req),
     'jobs:cancel': async ({ jobId }) => ({ cancelled: ctx.jobs.cancel(jobId) }),
     ...createTrainingHandlers(ctx),
+    ...createRegistryHandlers(ctx),
   };
 }

@@ -6,8 +6,10 @@ import type { DatasetFormat, Delimiter, ImportOptions } from '../../shared/datas
 import { TASKS, type PartialVariant } from '../../shared/model/variant';
 import { ArgError, findCommandIndex, parseOptions, type OptionSpecs, type ParsedArgs } from './args';
 
-/** The executable's name, as shown in help and error messages. */
-export const PROGRAM = 'lstm-studio';
+import { MODELS_COMMAND, parseModelsRequest, type ModelsCliRequest } from './models-args';
+import { PROGRAM } from './program';
+
+export { PROGRAM };
 
 /** Options every command accepts. */
 export const GLOBAL_OPTIONS: OptionSpecs = {
@@ -118,12 +120,7 @@ export const COMMANDS = {
       `  ${PROGRAM} train --data ItalyPowerDemand_TRAIN.tsv --no-header --format wide --label c1 --task classify --preset classifier`,
     ],
   },
-  models: {
-    summary: 'List the saved models in the registry (`models list`)',
-    args: 'list',
-    options: {},
-    notes: [`Example: ${PROGRAM} models list --json`],
-  },
+  models: MODELS_COMMAND,
   presets: {
     summary: 'List the built-in model presets',
     args: '',
@@ -167,7 +164,7 @@ export type CliRequest =
   | { kind: 'serve'; global: GlobalOptions; port: number; open: boolean }
   | { kind: 'demo'; global: GlobalOptions; out: string }
   | TrainCliRequest
-  | { kind: 'models'; global: GlobalOptions; action: 'list' }
+  | ModelsCliRequest
   | { kind: 'presets'; global: GlobalOptions }
   | { kind: 'bench'; global: GlobalOptions; quick: boolean; repeat: number; parts: ('model' | 'csv')[]; reference: boolean };
 
@@ -222,11 +219,8 @@ export function parseCli(argv: readonly string[]): CliRequest {
     case 'train':
       onePositional(parsed, name, null);
       return trainRequest(parsed, global, sets);
-    case 'models': {
-      const action = onePositional(parsed, name, 'list');
-      if (action !== 'list') throw new ArgError(`Unknown action "${action}" for ${PROGRAM} models: use \`${PROGRAM} models list\`.`);
-      return { kind: 'models', global, action };
-    }
+    case 'models':
+      return parseModelsRequest(parsed, global);
     case 'presets':
       onePositional(parsed, name, null);
       return { kind: 'presets', global };
