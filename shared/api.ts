@@ -35,6 +35,16 @@ import type {
   RiskReport,
   RiskRequest,
 } from './evaluation/analysis-types';
+import type {
+  AliasEvent,
+  DeployRequest,
+  DeployResult,
+  GateReport,
+  ModelComparison,
+  ModelPolicy,
+  ModelVersionDetail,
+  RegisteredModel,
+} from './registry/types';
 
 /** Facts about the running back end, shown in the status bar and `--help`. */
 export interface AppInfo {
@@ -116,6 +126,24 @@ export interface Operations {
   'explain:run': { req: ExplainRequest; res: Explanation };
   /** Every window of a dataset scored by a model, with a reliability flag each. */
   'predictions:run': { req: PredictRequest; res: PredictionTable };
+  /** The registry by model name: versions, aliases and alerts. */
+  'models:registry': { req: void; res: RegisteredModel[] };
+  /** One version by reference: NAME (latest), NAME@VERSION or NAME:ALIAS. */
+  'models:get': { req: { ref: string }; res: ModelVersionDetail };
+  'models:update': { req: { name: string; version: number; tags?: string[]; notes?: string }; res: ModelVersionDetail };
+  /** The quality gates of a version for an alias (default production), optionally against a dataset. */
+  'models:gates': { req: { name: string; version: number; alias?: string; datasetId?: number }; res: GateReport };
+  /** Points an alias at a version after its gates pass (or forced with a reason, recorded). */
+  'models:deploy': { req: DeployRequest; res: DeployResult };
+  /** Moves an alias back to the version it pointed at before. */
+  'models:rollback': { req: { name: string; alias?: string; reason?: string }; res: AliasEvent };
+  /** Every recorded move of a model's aliases (of one alias when given), oldest first. */
+  'models:history': { req: { name: string; alias?: string }; res: AliasEvent[] };
+  'models:compare': { req: { a: string; b: string }; res: ModelComparison };
+  /** Deletes a version and its files; refused while an alias points at it. */
+  'models:delete': { req: { name: string; version: number }; res: { deleted: boolean } };
+  'models:policy': { req: { name: string }; res: ModelPolicy };
+  'models:setPolicy': { req: { name: string; policy: Partial<ModelPolicy> }; res: ModelPolicy };
 }
 
 /** Every event stream and the payload of one event. */
@@ -156,6 +184,17 @@ export const OPERATION_NAMES = [
   'risk:run',
   'explain:run',
   'predictions:run',
+  'models:registry',
+  'models:get',
+  'models:update',
+  'models:gates',
+  'models:deploy',
+  'models:rollback',
+  'models:history',
+  'models:compare',
+  'models:delete',
+  'models:policy',
+  'models:setPolicy',
 ] as const satisfies readonly OperationName[];
 
 /** The listener method each event is exposed as on the client API. */
@@ -166,7 +205,7 @@ export const EVENT_METHODS = {
 } as const satisfies Record<EventName, `on${string}`>;
 
 /** Operations that take no request; every other operation takes a request object. */
-export const VOID_OPERATIONS = ['app:info', 'dialog:openFile', 'files:recent', 'datasets:list', 'engine:info', 'presets:list', 'models:list'] as const satisfies readonly OperationName[];
+export const VOID_OPERATIONS = ['app:info', 'dialog:openFile', 'files:recent', 'datasets:list', 'engine:info', 'presets:list', 'models:list', 'models:registry'] as const satisfies readonly OperationName[];
 
 type VoidOperation = { [K in OperationName]: Req<K> extends void ? K : never }[OperationName];
 const voidListIsExact: [Exclude<VoidOperation, (typeof VOID_OPERATIONS)[number]>, Exclude<(typeof VOID_OPERATIONS)[number], VoidOperation>] extends [never, never]

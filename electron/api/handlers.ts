@@ -7,6 +7,7 @@ import { importDataset } from '../data/import-job';
 import { previewFile } from '../data/preview';
 import { querySeries } from '../data/series-query';
 import { createAnalysisHandlers } from '../evaluation/analysis-handlers';
+import { createRegistryHandlers } from '../registry/registry-handlers';
 import { createTrainingHandlers } from '../training/training-handlers';
 import { deleteDataset, getDatasetDetail, listDatasets, renameDataset } from '../store/dataset-repo';
 
@@ -73,5 +74,6 @@ function operations(ctx: AppContext, hooks: PlatformHooks): Handlers {
     'jobs:cancel': async ({ jobId }) => ({ cancelled: ctx.jobs.cancel(jobId) }),
     ...createTrainingHandlers(ctx),
     ...createAnalysisHandlers(ctx),
+    ...createRegistryHandlers(ctx),
   };
 }

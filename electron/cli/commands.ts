@@ -8,8 +8,10 @@ import { ArgError, findCommandIndex, parseOptions, type OptionSpecs, type Parsed
 import { ANALYSIS_COMMANDS, analysisRequest, forecastImportView, type AnalysisCliRequest } from './analysis-args';
 import { DATA_IMPORT_OPTIONS, IMPORT_OPTIONS } from './import-options';
 
-/** The executable's name, as shown in help and error messages. */
-export const PROGRAM = 'lstm-studio';
+import { MODELS_COMMAND, parseModelsRequest, type ModelsCliRequest } from './models-args';
+import { PROGRAM } from './program';
+
+export { PROGRAM };
 
 /** Options every command accepts. */
 export const GLOBAL_OPTIONS: OptionSpecs = {
@@ -103,12 +105,7 @@ export const COMMANDS = {
       `  ${PROGRAM} train --data ItalyPowerDemand_TRAIN.tsv --no-header --format wide --label c1 --task classify --preset classifier`,
     ],
   },
-  models: {
-    summary: 'List the saved models in the registry (`models list`)',
-    args: 'list',
-    options: {},
-    notes: [`Example: ${PROGRAM} models list --json`],
-  },
+  models: MODELS_COMMAND,
   presets: {
     summary: 'List the built-in model presets',
     args: '',
@@ -116,6 +113,23 @@ export const COMMANDS = {
     notes: [`Use one with ${PROGRAM} train --preset NAME.`],
   },
   ...ANALYSIS_COMMANDS,
+  bench: {
+    summary: 'Benchmark training, inference and CSV import against PyTorch and pandas on this machine',
+    args: '',
+    options: {
+      quick: { type: 'flag', description: 'A tiny workload that only checks the benchmark runs (figures mean nothing)' },
+      repeat: { type: 'string', valueName: 'N', description: 'Run every part N times and report medians (default 1)' },
+      parts: { type: 'string', valueName: 'model,csv', description: 'Which parts to run (default: both)' },
+      'no-reference': { type: 'flag', description: 'Measure our engine only (no PyTorch/pandas)' },
+    },
+    notes: [
+      'Workload: 2 x LSTM(64) -> Dense(1), 60 steps x 8 features, batch 32, Adam, MSE, 4,096 samples; latency of one',
+      'sequence (median of 50); inference on 1,024 sequences; import of a generated 100 MB sensor CSV.',
+      'The reference is scripts/bench/reference.py under Debian\'s python3-torch and python3-pandas (skipped, with a note, when absent).',
+      'Ratios are ours / reference. Close other work first: the figures are only as quiet as the machine.',
+      `Example: ${PROGRAM} bench --repeat 3 --json`,
+    ],
+  },
 } satisfies Record<string, CommandSpec>;
 
 /** A command's name. */
@@ -136,8 +150,9 @@ export type CliRequest =
   | { kind: 'serve'; global: GlobalOptions; port: number; open: boolean }
   | { kind: 'demo'; global: GlobalOptions; out: string }
   | TrainCliRequest
-  | { kind: 'models'; global: GlobalOptions; action: 'list' }
+  | ModelsCliRequest
   | { kind: 'presets'; global: GlobalOptions }
+  | { kind: 'bench'; global: GlobalOptions; quick: boolean; repeat: number; parts: ('model' | 'csv')[]; reference: boolean }
   | AnalysisCliRequest;
 
 /** `train`: where the data comes from, and the config layers in the order they are merged. */
@@ -192,11 +207,8 @@ export function parseCli(argv: readonly string[]): CliRequest {
     case 'train':
       onePositional(parsed, name, null);
       return trainRequest(parsed, global, sets);
-    case 'models': {
-      const action = onePositional(parsed, name, 'list');
-      if (action !== 'list') throw new ArgError(`Unknown action "${action}" for ${PROGRAM} models: use \`${PROGRAM} models list\`.`);
-      return { kind: 'models', global, action };
-    }
+    case 'models':
+      return parseModelsRequest(parsed, global);
     case 'presets':
       onePositional(parsed, name, null);
       return { kind: 'presets', global };
@@ -207,6 +219,9 @@ export function parseCli(argv: readonly string[]): CliRequest {
     case 'risk':
       onePositional(parsed, name, null);
       return analysisRequest(name, parsed, global, dataSource(name === 'forecast' ? forecastImportView(parsed) : parsed, name), sets);
+    case 'bench':
+      onePositional(parsed, name, null);
+      return benchRequest(parsed, global);
   }
 }
 
@@ -221,6 +236,17 @@ export function dataSource(parsed: ParsedArgs, command: string): { file: string;
     throw new ArgError(`--${Object.keys(parsed.values).find((k) => k in IMPORT_OPTIONS && k !== 'name')} is an import option: it only applies when --data is a file, not dataset ${data.trim()}.`);
   }
   return isId ? { datasetId: Number(data.trim()) } : { file: data, options };
+}
+
+/** Maps the bench flags to a request. */
+function benchRequest(parsed: ParsedArgs, global: GlobalOptions): Extract<CliRequest, { kind: 'bench' }> {
+  const repeat = wholeNumber(parsed, 'repeat') ?? 1;
+  if (repeat < 1 || repeat > 20) throw new ArgError(`--repeat must be from 1 to 20; got ${repeat}.`);
+  const partsText = str(parsed, 'parts') ?? 'model,csv';
+  const parts = partsText.split(',').map((p) => p.trim());
+  const bad = parts.find((p) => p !== 'model' && p !== 'csv');
+  if (bad !== undefined || parts.length === 0) throw new ArgError(`--parts must list model and/or csv, such as --parts model; got "${partsText}".`);
+  return { kind: 'bench', global, quick: parsed.values.quick === true, repeat, parts: [...new Set(parts)] as ('model' | 'csv')[], reference: parsed.values['no-reference'] !== true };
 }
 
 /** Takes every `--key VALUE` / `--key=VALUE` out of `tokens` (up to a `--`), in order. */

@@ -4,6 +4,7 @@
  */
 import { serializeError } from '../../shared/errors';
 import { readAppVersion } from '../app/version';
+import { runBenchCommand } from './bench-command';
 import { parseCli, type CliRequest } from './commands';
 import { runAnalysisCommand } from './analysis-command';
 import { runDatasets } from './datasets-command';
@@ -54,6 +55,8 @@ function run(req: CliRequest, io: CliIo): Promise<number> | number {
     case 'explain':
     case 'risk':
       return runAnalysisCommand(req, io);
+    case 'bench':
+      return runBenchCommand(req, io);
   }
 }
 

@@ -3,11 +3,13 @@ import { fmtInt } from '../../shared/errors';
 import { fmtNumber } from '../../shared/format';
 import { PROGRAM, type CliRequest } from './commands';
 import { formatTable } from './format';
+import { runRegistryAction } from './registry-command';
 import { printJson, type CliIo } from './io';
 import { withSession } from './session';
 
-/** Prints the saved models as a table, or `{"models": [ModelSummary...]}` with --json. */
+/** `models list` prints the saved models as a table (or `{"models": [ModelSummary...]}` with --json); other actions go to the registry. */
 export async function runModels(req: Extract<CliRequest, { kind: 'models' }>, io: CliIo): Promise<number> {
+  if (req.action !== 'list') return runRegistryAction(req, io);
   const models = await withSession(req.global, 'cli', io, ({ api }) => api.models.list());
   if (req.global.json) {
     printJson(io, { models });
@@ -22,8 +24,9 @@ export async function runModels(req: Extract<CliRequest, { kind: 'models' }>, io
       formatMetrics(m.metrics),
       fmtInt(m.parameters),
       m.createdAt.slice(0, 16).replace('T', ' '),
+      m.aliases.join(', '),
     ]);
-    io.stdout.write(formatTable(['name', 'version', 'task', 'dataset', 'validation', 'parameters', 'created'], rows, new Set([1, 5])));
+    io.stdout.write(formatTable(['name', 'version', 'task', 'dataset', 'validation', 'parameters', 'created', 'aliases'], rows, new Set([1, 5])));
   }
   return 0;
 }

@@ -7,6 +7,7 @@ import type * as TF from '@tensorflow/tfjs';
 import type { Task, VariantConfig } from '../../shared/model/variant';
 import { AttentionPooling } from './attention-layer';
 import { tf } from './backend';
+import { FusedBidirectional, FusedGRU, FusedLSTM } from './fused/fused-layers';
 import { glorot, orthogonal, seedSequence } from './initializers';
 
 /** The data-dependent sizes a model is built for. */
@@ -77,9 +78,10 @@ function recurrentLayer(config: VariantConfig, units: number, index: number, ret
     recurrentDropout,
     name: bidirectional ? `${cell}_${index}` : `rnn_${index}`,
   };
-  const layer = cell === 'gru' ? t.layers.gru(args) : t.layers.lstm({ ...args, unitForgetBias: true });
+  // tfjs's own LSTM/GRU/Bidirectional classes, run on the fused kernel where it can (fused/fused-layers.ts).
+  const layer = cell === 'gru' ? new FusedGRU(args) : new FusedLSTM({ ...args, unitForgetBias: true });
   // The backward copy gets the same initial weights (tfjs clones the config); it sees reversed input.
-  return bidirectional ? t.layers.bidirectional({ layer, mergeMode: 'concat', name: `rnn_${index}` }) : layer;
+  return bidirectional ? new FusedBidirectional({ layer, mergeMode: 'concat', name: `rnn_${index}` }) : layer;
 }
 
 function normalizationLayer(config: VariantConfig, index: number): TF.layers.Layer | null {

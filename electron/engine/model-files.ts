@@ -12,6 +12,7 @@ import type { ModelMetadata } from '../../shared/model/metadata';
 import { initEngine, tf } from './backend';
 import { checkMetadata, readJsonFile, readWeights } from './model-checks';
 import './attention-layer';
+import { registerFusedLayers } from './fused/fused-layers';
 import { registerInitializers } from './initializers';
 
 const MODEL_JSON = 'model.json';
@@ -64,6 +65,7 @@ export async function saveModel(model: TF.LayersModel, dir: string, metadata: Mo
 export async function loadModel(dir: string): Promise<{ model: TF.LayersModel; metadata: ModelMetadata }> {
   await initEngine();
   registerInitializers();
+  registerFusedLayers();
   const folder = path.resolve(dir);
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
     throw new UserError(`No model folder at ${folder}: check the path, or pick the model again from the models list.`);

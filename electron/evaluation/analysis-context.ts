@@ -12,7 +12,7 @@ import type { ModelSummary } from '../../shared/model/training';
 import type { EntitySeries } from '../../shared/training/entity-series';
 import { loadModel } from '../engine/model-files';
 import { loadEntitySeries } from '../training/load-series';
-import { resolveModelRef } from './model-ref';
+import { resolveModelRef } from '../registry/resolve-ref';
 
 /** A model and a dataset, opened for an analysis. Call `dispose` when done. */
 export interface Analysis {

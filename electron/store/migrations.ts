@@ -98,4 +98,42 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (name, version)
   );
   `,
+  /* 3: the registry's operations: tags, notes and lineage of versions, aliases and their moves, gate policies, drift references */ `
+  ALTER TABLE models ADD COLUMN tags_json TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE models ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+  ALTER TABLE models ADD COLUMN source TEXT NOT NULL DEFAULT 'trained' CHECK (source IN ('trained', 'imported', 'keras'));
+  ALTER TABLE models ADD COLUMN lineage_json TEXT;
+  CREATE TABLE model_aliases (
+    name TEXT NOT NULL,
+    alias TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (name, alias),
+    FOREIGN KEY (name, version) REFERENCES models (name, version)
+  );
+  CREATE TABLE alias_events (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    alias TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('deploy', 'rollback')),
+    from_version INTEGER,
+    to_version INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    forced INTEGER NOT NULL DEFAULT 0,
+    gates_json TEXT NOT NULL DEFAULT '[]'
+  );
+  CREATE INDEX alias_events_by_name ON alias_events (name, alias, id);
+  CREATE TABLE model_policies (
+    name TEXT PRIMARY KEY,
+    policy_json TEXT NOT NULL
+  );
+  CREATE TABLE model_references (
+    name TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    reference_json TEXT NOT NULL,
+    PRIMARY KEY (name, version),
+    FOREIGN KEY (name, version) REFERENCES models (name, version) ON DELETE CASCADE
+  );
+  `,
 ];

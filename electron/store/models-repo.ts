@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type Database from 'better-sqlite3';
 import { UserError } from '../../shared/errors';
+import type { DriftReference } from '../../shared/drift/types';
 import type { ModelSummary } from '../../shared/model/training';
 import type { Task } from '../../shared/model/variant';
 
@@ -21,6 +22,10 @@ interface ModelRow {
   created_at: string;
   metrics_json: string;
   parameters: number;
+  source: ModelSummary['source'];
+  tags_json: string;
+  /** Comma-joined aliases pointing at the version (from model_aliases). */
+  alias_list: string | null;
 }
 
 /** A model version to register. */
@@ -35,6 +40,14 @@ export interface NewModel {
   createdAt: string;
   metrics: Record<string, number>;
   parameters: number;
+  /** Trained here unless said otherwise. */
+  source?: ModelSummary['source'];
+  tags?: string[];
+  notes?: string;
+  /** Imported versions: their lineage as recorded where they were trained (config, history, ...). */
+  lineage?: object;
+  /** The training reference for drift checks (per-column statistics and samples of the training split). */
+  reference?: DriftReference;
 }
 
 function toSummary(r: ModelRow): ModelSummary {
@@ -48,8 +61,15 @@ function toSummary(r: ModelRow): ModelSummary {
     createdAt: r.created_at,
     metrics: JSON.parse(r.metrics_json) as Record<string, number>,
     parameters: r.parameters,
+    source: r.source,
+    tags: JSON.parse(r.tags_json) as string[],
+    aliases: r.alias_list ? r.alias_list.split(',').sort() : [],
   };
 }
+
+/** Model rows with the aliases that point at each. */
+const SELECT = `SELECT m.*, (SELECT group_concat(a.alias) FROM model_aliases a WHERE a.name = m.name AND a.version = m.version) AS alias_list
+  FROM models m`;
 
 /** Checks a model name chosen by the user: 1-100 printable characters. Returns it trimmed. */
 export function checkModelName(name: string): string {
@@ -86,22 +106,40 @@ export function nextModelVersion(db: Database.Database, name: string): number {
 /** Registers a saved model version. */
 export function insertModel(db: Database.Database, m: NewModel): void {
   db.prepare(
-    `INSERT INTO models (name, version, path, task, run_id, dataset_id, dataset_name, created_at, metrics_json, parameters)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(m.name, m.version, m.path, m.task, m.runId, m.datasetId, m.datasetName, m.createdAt, JSON.stringify(m.metrics), m.parameters);
+    `INSERT INTO models (name, version, path, task, run_id, dataset_id, dataset_name, created_at, metrics_json, parameters, source, tags_json, notes, lineage_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    m.name,
+    m.version,
+    m.path,
+    m.task,
+    m.runId,
+    m.datasetId,
+    m.datasetName,
+    m.createdAt,
+    JSON.stringify(m.metrics),
+    m.parameters,
+    m.source ?? 'trained',
+    JSON.stringify(m.tags ?? []),
+    m.notes ?? '',
+    m.lineage ? JSON.stringify(m.lineage) : null,
+  );
+  if (m.reference) {
+    db.prepare('INSERT INTO model_references (name, version, reference_json) VALUES (?, ?, ?)').run(m.name, m.version, JSON.stringify(m.reference));
+  }
 }
 
 /** Every model version, newest first. */
 export function listModels(db: Database.Database): ModelSummary[] {
-  return (db.prepare('SELECT * FROM models ORDER BY created_at DESC, name, version DESC').all() as ModelRow[]).map(toSummary);
+  return (db.prepare(`${SELECT} ORDER BY m.created_at DESC, m.name, m.version DESC`).all() as ModelRow[]).map(toSummary);
 }
 
 /** One model version (the latest when `version` is omitted). */
 export function getModel(db: Database.Database, name: string, version?: number): ModelSummary {
   const row = (
     version === undefined
-      ? db.prepare('SELECT * FROM models WHERE name = ? ORDER BY version DESC LIMIT 1').get(name)
-      : db.prepare('SELECT * FROM models WHERE name = ? AND version = ?').get(name, version)
+      ? db.prepare(`${SELECT} WHERE m.name = ? ORDER BY m.version DESC LIMIT 1`).get(name)
+      : db.prepare(`${SELECT} WHERE m.name = ? AND m.version = ?`).get(name, version)
   ) as ModelRow | undefined;
   if (!row) {
     throw new UserError(`There is no model ${name}${version === undefined ? '' : ` version ${version}`}. Run \`lstm-studio models list\` to see the saved models.`);

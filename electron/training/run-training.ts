@@ -14,6 +14,7 @@ import { buildModel, countParameters, modelSizeBytes } from '../engine/build-mod
 import { measureThroughput } from '../engine/estimate';
 import { saveModel } from '../engine/model-files';
 import { trainModel } from '../engine/train-model';
+import { buildTrainingReference, referenceColumns } from '../registry/training-reference';
 import { getDatasetDetail } from '../store/dataset-repo';
 import { calibrateOnValidation } from '../evaluation/calibration';
 import type { ConformalTable } from '../../shared/evaluation/conformal';
@@ -50,6 +51,8 @@ export async function runTraining(db: Database.Database, req: StartRequest, cont
   const prepared = await prepareTrainingData(db, req.datasetId, config);
   if (control.signal.aborted) throw new CancelledError('Training was cancelled while the data was prepared; no model was saved.');
   control.send({ type: 'prepared', runId, split: prepared.split, fingerprint: prepared.fingerprint, notes: prepared.notes, backend: engine.backend });
+  // What drift checks compare new data with: statistics and samples of the training rows.
+  const reference = buildTrainingReference(db, req.datasetId, referenceColumns(detail, config), prepared.split);
 
   const model = buildModel(config, { window: prepared.inputShape[0], features: prepared.inputShape[1], outputs: prepared.outputs, task: config.task });
   try {
@@ -79,7 +82,7 @@ export async function runTraining(db: Database.Database, req: StartRequest, cont
     const saved = await saveModelVersion(
       db,
       req.home,
-      { name: req.name, task: config.task, runId, datasetId: req.datasetId, datasetName: detail.summary.name, createdAt, metrics, parameters },
+      { name: req.name, task: config.task, runId, datasetId: req.datasetId, datasetName: detail.summary.name, createdAt, metrics, parameters, reference },
       (dir, version) =>
         saveModel(model, dir, modelMetadata({ name: req.name, version, config, prepared, runId, parameters, metrics, calibration, createdAt, datasetName: detail.summary.name, columns: detail.columns.map((c) => c.name), tfjsVersion: engine.tfjsVersion, backend: engine.backend })),
     );

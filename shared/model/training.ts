@@ -127,6 +127,11 @@ export interface ModelSummary extends ModelRef {
   createdAt: string;
   metrics: Record<string, number>;
   parameters: number;
+  /** How it came into the registry: trained here, imported from an export, or a Keras model. */
+  source: 'trained' | 'imported' | 'keras';
+  tags: string[];
+  /** Aliases (production, candidate, ...) pointing at this version. */
+  aliases: string[];
 }
 
 /** The request to train a model. */

@@ -104,7 +104,7 @@ describe('a forecast model on NAB ambient temperature', () => {
   });
 
   test('bad requests and cancels are clear', async () => {
-    await assert.rejects(s.api.evaluation.run({ model: 'nope', datasetId }), /There is no model nope/);
+    await assert.rejects(s.api.evaluation.run({ model: 'nope', datasetId }), /There is no model named nope/);
     await assert.rejects(s.api.evaluation.run({ model: `${MODEL}@9`, datasetId }), /There is no model ambient-forecast version 9/);
     await assert.rejects(s.api.evaluation.run({ model: MODEL, datasetId, coverage: 2 }), /coverage: 2 is not allowed/);
     const jobId = 'eval-to-cancel';

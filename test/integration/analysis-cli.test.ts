@@ -81,7 +81,7 @@ test('forecast, risk and explain print their results, as text and as JSON', asyn
 test('mistakes exit 1 with a message that says what to do', async () => {
   const noModel = await cli('evaluate', '--model', 'nope', '--data', '1');
   assert.equal(noModel.code, 1);
-  assert.match(noModel.stderr, /Error: There is no model nope\. Run `lstm-studio models list`/);
+  assert.match(noModel.stderr, /Error: There is no model named nope\. Run `lstm-studio models list`/);
   const noData = await cli('evaluate', '--model', MODEL);
   assert.equal(noData.code, 1);
   assert.match(noData.stderr, /needs --data FILE or --data DATASET_ID/);

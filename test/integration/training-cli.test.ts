@@ -274,12 +274,13 @@ test('train flags map to the config layers; --set may repeat; help lists the new
   assert.throws(() => parseCli(['train', '--data', '3', '--task', 'forecast', '--time', 'ts']), /--time is an import option: it only applies when --data is a file/);
   assert.throws(() => parseCli(['train', '--data', 'f', '--task', 'forecast', '--set']), /Option --set needs a value/);
   assert.deepEqual(parseCli(['models', 'list', '--json']), { kind: 'models', global: { home: undefined, json: true }, action: 'list' });
-  assert.throws(() => parseCli(['models', 'delete']), /Unknown action "delete" for lstm-studio models/);
-  assert.throws(() => parseCli(['models']), /lstm-studio models needs a list/);
+  assert.throws(() => parseCli(['models', 'frobnicate']), /Unknown action "frobnicate" for lstm-studio models/);
+  assert.deepEqual(parseCli(['models']), { kind: 'models', global: { home: undefined, json: false }, action: 'list' });
+  assert.throws(() => parseCli(['models', 'deploy']), /lstm-studio models deploy takes REF; got none/);
   assert.deepEqual(parseCli(['presets']), { kind: 'presets', global: { home: undefined, json: false } });
   assert.match(generalHelp(), /train +Train an LSTM model/);
-  assert.match(generalHelp(), /models +List the saved models/);
+  assert.match(generalHelp(), /models +The model registry: list, show, deploy/);
   assert.match(commandHelp('train'), /--set key=value +Set any config field/);
   assert.match(commandHelp('train'), /--no-header/);
-  assert.match(commandHelp('models'), /^Usage: lstm-studio models list \[options\]/);
+  assert.match(commandHelp('models'), /^Usage: lstm-studio models list\|show\|history\|deploy\|rollback\|compare\|delete/);
 });

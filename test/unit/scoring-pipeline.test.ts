@@ -1,7 +1,6 @@
 /** The scoring pipeline: a saved model's scalers applied to other data, windows up to the latest row, clear errors. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseModelRef } from '../../electron/evaluation/model-ref';
 import { parseLimit } from '../../electron/cli/analysis-args';
 import { predictionsCsv } from '../../electron/cli/csv-output';
 import { predictionColumns } from '../../electron/evaluation/predict-version';
@@ -69,12 +68,7 @@ describe('prepareForScoring', () => {
 });
 
 describe('analysis helpers', () => {
-  it('parses model references and alarm limits', () => {
-    assert.deepEqual(parseModelRef('pumps@3'), { name: 'pumps', version: 3 });
-    assert.deepEqual(parseModelRef('pumps@v2'), { name: 'pumps', version: 2 });
-    assert.deepEqual(parseModelRef('pumps:production'), { name: 'pumps', alias: 'production' });
-    assert.deepEqual(parseModelRef('my model'), { name: 'my model' });
-    assert.throws(() => parseModelRef('pumps@latest'), /not a model reference/);
+  it('parses alarm limits', () => {
     assert.deepEqual(parseLimit('temp>95'), { column: 'temp', op: '>', value: 95 });
     assert.deepEqual(parseLimit(' pressure < -1.5e1 '), { column: 'pressure', op: '<', value: -15 });
     assert.throws(() => parseLimit('temp=95'), /COLUMN>VALUE/);

@@ -1,0 +1,50 @@
+/**
+ * Compares new data with a version's training reference, feature by feature, and gives the
+ * dataset's verdict. The thresholds follow common practice (as in Evidently's defaults):
+ * KS p-value below 0.05 for up to 1,000 new values, else the Wasserstein distance divided by the
+ * training standard deviation at 0.1 or more; the dataset drifts when the share of drifted
+ * features reaches the model's threshold (half by default).
+ */
+import { fmtCount } from '../format';
+import { binShares, ksPValue, ksStatistic, psi, sortedFinite, wasserstein1 } from './statistics';
+import type { FeatureDrift, FeatureReference } from './types';
+
+/** Up to this many new values a feature is tested with KS; above, with the normalised Wasserstein distance. */
+export const KS_MAX_VALUES = 1000;
+/** KS: drifted when the p-value is below this. */
+export const KS_P_THRESHOLD = 0.05;
+/** Wasserstein distance / training std: drifted at or above this. */
+export const WASSERSTEIN_THRESHOLD = 0.1;
+
+/** The method in words, for reports and the drift page. */
+export function driftMethod(shareThreshold: number): string {
+  return (
+    `Per feature: a two-sample Kolmogorov-Smirnov test (exact p-value) when the new data has at most ${fmtCount(KS_MAX_VALUES)} values, ` +
+    `drifted when p < ${KS_P_THRESHOLD}; otherwise the Wasserstein distance divided by the training standard deviation, drifted at ${WASSERSTEIN_THRESHOLD} or more. ` +
+    `The reference is a uniform sample of the training split. The dataset counts as drifted when at least ${Math.round(shareThreshold * 100)}% of its features drift.`
+  );
+}
+
+/** Tests one feature's new values against its reference. */
+export function featureDrift(ref: FeatureReference, values: ArrayLike<number>): FeatureDrift {
+  const current = sortedFinite(values);
+  const sample = ref.sample;
+  const d = ksStatistic(sample, current);
+  const currentMean = current.length > 0 ? current.reduce((a, b) => a + b, 0) / current.length : NaN;
+  const shift = psi(ref.shares, binShares(current, ref.edges));
+  const base = { name: ref.name, referenceCount: sample.length, currentCount: current.length, referenceMean: ref.mean, currentMean, ksDistance: d, psi: shift };
+  if (current.length <= KS_MAX_VALUES) {
+    const p = ksPValue(d, sample.length, current.length);
+    return { ...base, test: 'ks', statistic: p, threshold: KS_P_THRESHOLD, drifted: current.length > 0 && p < KS_P_THRESHOLD };
+  }
+  const scale = ref.std > 1e-12 ? ref.std : Math.max(Math.abs(ref.mean), 1) * 1e-6;
+  const w = wasserstein1(sample, current) / scale;
+  return { ...base, test: 'wasserstein', statistic: w, threshold: WASSERSTEIN_THRESHOLD, drifted: w >= WASSERSTEIN_THRESHOLD };
+}
+
+/** The dataset's verdict: the share of drifted features and whether it reaches the threshold. */
+export function datasetVerdict(features: readonly FeatureDrift[], shareThreshold: number): { share: number; drifted: boolean } {
+  if (features.length === 0) return { share: 0, drifted: false };
+  const share = features.filter((f) => f.drifted).length / features.length;
+  return { share, drifted: share >= shareThreshold };
+}

@@ -1,0 +1,65 @@
+/** Types of drift checks: the training reference saved with a model version, and a check's report. */
+
+/** What the model saw of one column in its training split. */
+export interface FeatureReference {
+  name: string;
+  /** Values seen (finite) and missing in the training rows. */
+  count: number;
+  missing: number;
+  min: number;
+  max: number;
+  mean: number;
+  std: number;
+  /** Up to REFERENCE_SAMPLE_SIZE values drawn uniformly (seeded), sorted ascending. */
+  sample: number[];
+  /** Decile edges of the sample and the share of the sample in each of the edges.length + 1 bins (for PSI). */
+  edges: number[];
+  shares: number[];
+}
+
+/** A version's training reference: per column, and the period the training rows cover. */
+export interface DriftReference {
+  createdAt: string;
+  /** Training rows read (per entity, the rows before its validation period). */
+  rows: number;
+  period: { start: number; end: number; kind: 'datetime' | 'index' | 'row' } | null;
+  features: FeatureReference[];
+}
+
+/** The test deciding one feature: KS for small samples, normalised Wasserstein for large ones. */
+export type DriftTest = 'ks' | 'wasserstein';
+
+/** One feature's result. `statistic` is the KS p-value or the normalised Wasserstein distance. */
+export interface FeatureDrift {
+  name: string;
+  test: DriftTest;
+  statistic: number;
+  threshold: number;
+  drifted: boolean;
+  /** Sizes compared: the reference sample and the new data's values. */
+  referenceCount: number;
+  currentCount: number;
+  referenceMean: number;
+  currentMean: number;
+  /** The KS distance D (also given when Wasserstein decides), and the PSI over the reference deciles. */
+  ksDistance: number;
+  psi: number;
+}
+
+/** A drift check's verdict for one dataset against one version's reference. */
+export interface DriftReport {
+  model: { name: string; version: number };
+  dataset: { id: number; name: string; fingerprint: string; rows: number };
+  at: string;
+  drifted: boolean;
+  /** Share of features that drifted, and the share at which the dataset counts as drifted (the model's threshold). */
+  share: number;
+  shareThreshold: number;
+  features: FeatureDrift[];
+  /** How the tests were chosen and what the thresholds mean, in words. */
+  method: string;
+  /** Distribution shift of the model's predictions (null until the model can score the data). */
+  predictions: FeatureDrift | null;
+  /** Error on the new data beside the error at training, when the new data has the targets. */
+  performance: { metric: string; reference: number; current: number; ratio: number; degraded: boolean } | null;
+}
