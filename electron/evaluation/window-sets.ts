@@ -7,7 +7,7 @@ import { UserError, fmtInt } from '../../shared/errors';
 import type { ModelMetadata } from '../../shared/model/metadata';
 import { prepareFromSeries } from '../../shared/training/prepare-pipeline';
 import type { WindowBatch } from '../../shared/training/prepared';
-import { prepareForScoring, type ScoringOptions } from '../../shared/training/scoring-pipeline';
+import { planScoring, type ScoringOptions } from '../../shared/training/scoring-pipeline';
 import type { Analysis } from './analysis-context';
 
 /** Windows of one dataset cut for a model, with where each came from. */
@@ -20,6 +20,9 @@ export interface WindowSet {
   split: 'test' | 'validation' | 'all';
   notes: string[];
 }
+
+/** Other datasets are evaluated on at most this many windows (the stride grows beyond). */
+export const MAX_EVALUATION_WINDOWS = 100_000;
 
 /** The evaluated windows and the calibration windows (null when there are none). */
 export interface EvaluationSets {
@@ -49,14 +52,31 @@ export function evaluationSets(a: Analysis): EvaluationSets {
       train: prepared.train,
     };
   }
-  const data = prepareForScoring(a.detail, a.series, a.metadata, { stride: a.metadata.config.input.stride, requireTargets: true });
-  return { evaluate: fromBatch(a, data.batch, 'all', data.notes), calibrate: null, train: null };
+  const stride = a.metadata.config.input.stride;
+  let plan = planScoring(a.detail, a.series, a.metadata, { stride, requireTargets: true });
+  const notes = [...plan.notes];
+  if (plan.windows.length > MAX_EVALUATION_WINDOWS) {
+    const wider = Math.ceil((stride * plan.windows.length) / MAX_EVALUATION_WINDOWS);
+    notes.push(`Evaluated every ${wider}th window (${fmtInt(Math.ceil(plan.windows.length / (wider / stride)))} of ${fmtInt(plan.windows.length)}) to bound memory.`);
+    plan = planScoring(a.detail, a.series, a.metadata, { stride: wider, requireTargets: true });
+  }
+  return { evaluate: fromBatch(a, plan.batchOf(0, plan.windows.length), 'all', notes), calibrate: null, train: null };
+}
+
+/** Every window of the dataset planned, to be cut into window sets `chunk(from, to)` one part at a time. */
+export function scoringChunks(a: Analysis, options: ScoringOptions): { windows: number; notes: string[]; chunk(from: number, to: number): WindowSet } {
+  const plan = planScoring(a.detail, a.series, a.metadata, options);
+  return {
+    windows: plan.windows.length,
+    notes: plan.notes,
+    chunk: (from, to) => ({ ...fromBatch(a, plan.batchOf(from, to), 'all', []), known: plan.known.slice(from, to) }),
+  };
 }
 
 /** Every window of the dataset (targets may be unknown), e.g. for prediction and explanations. */
 export function scoringSet(a: Analysis, options: ScoringOptions): WindowSet {
-  const data = prepareForScoring(a.detail, a.series, a.metadata, options);
-  return { ...fromBatch(a, data.batch, 'all', data.notes), known: data.known };
+  const plan = planScoring(a.detail, a.series, a.metadata, options);
+  return { ...fromBatch(a, plan.batchOf(0, plan.windows.length), 'all', plan.notes), known: plan.known };
 }
 
 function fromBatch(a: Analysis, batch: WindowBatch, split: WindowSet['split'], notes: string[]): WindowSet {

@@ -36,9 +36,8 @@ export interface ScoringOptions {
   requireTargets?: boolean;
 }
 
-/** A dataset cut into windows for a saved model. */
-export interface ScoringData {
-  batch: WindowBatch;
+/** The windows of a dataset for a saved model, cut into batches on demand. */
+export interface ScoringPlan {
   /** Per window, 1 when every target of the window is known. */
   known: Uint8Array;
   /** The frames (unscaled inputs and targets per entity) the windows were cut from. */
@@ -49,14 +48,22 @@ export interface ScoringData {
   /** Per entity, its raw (unfilled) base input columns, for the data-quality check. */
   raw: Float64Array[][];
   notes: string[];
+  /** The batch of windows from..to-1. */
+  batchOf(from: number, to: number): WindowBatch;
+}
+
+/** A dataset cut into windows for a saved model, all in one batch. */
+export interface ScoringData extends ScoringPlan {
+  batch: WindowBatch;
 }
 
 /**
- * Cuts `series` (entities of `detail`, in detail.entities order) into the windows `model` reads,
- * scaled with its stored scalers. Missing model inputs are a UserError naming the columns; missing
- * targets only matter with requireTargets (evaluation).
+ * Plans the windows `model` reads in `series` (entities of `detail`, in detail.entities order),
+ * scaled with its stored scalers; `batchOf(from, to)` cuts windows from..to-1 into a batch, so
+ * large datasets are scored in chunks. Missing model inputs are a UserError naming the columns;
+ * missing targets only matter with requireTargets (evaluation).
  */
-export function prepareForScoring(detail: DatasetDetail, series: readonly EntitySeries[], model: ScoringModel, options: ScoringOptions = {}): ScoringData {
+export function planScoring(detail: DatasetDetail, series: readonly EntitySeries[], model: ScoringModel, options: ScoringOptions = {}): ScoringPlan {
   const baseFeatures = baseFeatureNames(model);
   const { config, series: usable, targetsPresent } = scoringConfig(detail, series, model, baseFeatures, options.requireTargets === true);
   const columns = resolveColumns(withTargetColumns(detail, config), config);
@@ -97,10 +104,15 @@ export function prepareForScoring(detail: DatasetDetail, series: readonly Entity
   const scalers = storedScalers(model, set.featureNames.length);
   const scaled = scaleFrames(set.frames, scalers);
   const spec = batchSpecFor(config, layout, set, columns, model.classNames.length, scalers.rulScale);
-  const batch = buildBatch(scaled, windows, spec);
   const knownOut = options.requireTargets ? new Uint8Array(windows.length).fill(1) : Uint8Array.from(known);
   const raw = usable.map((s) => baseFeatures.map((name) => s.columns[name]));
-  return { batch, known: knownOut, frames: set.frames, windows, baseFeatures, raw, notes };
+  return { known: knownOut, frames: set.frames, windows, baseFeatures, raw, notes, batchOf: (from, to) => buildBatch(scaled, windows.slice(from, to), spec) };
+}
+
+/** prepareForScoring with every window cut into one batch. */
+export function prepareForScoring(detail: DatasetDetail, series: readonly EntitySeries[], model: ScoringModel, options: ScoringOptions = {}): ScoringData {
+  const plan = planScoring(detail, series, model, options);
+  return { ...plan, batch: plan.batchOf(0, plan.windows.length) };
 }
 
 /** The model's input columns before feature engineering (the first names of featureNames). */
