@@ -7,6 +7,8 @@ import { createRng } from '../../shared/random';
 import type { WindowBatch } from '../../shared/training/prepared';
 import { initEngine, tf } from '../engine/backend';
 import { buildModel } from '../engine/build-model';
+import { fusedCallCount } from '../engine/fused/fused-op';
+import { kernelRuntime } from '../engine/fused/kernel-runtime';
 import { predict } from '../engine/predict';
 import { trainModel } from '../engine/train-model';
 import { median, peakRssMb } from './measure';
@@ -66,13 +68,14 @@ export async function runModelPart(w: ModelWorkload): Promise<ModelFigures> {
     runs.push((performance.now() - t0) / 1000);
   }
   model.dispose();
+  const kernel = fusedCallCount() > 0 ? `, fused recurrent kernel on ${kernelRuntime()?.threads ?? 1} thread(s)` : '';
   return {
     trainSamplesPerSecond: w.samples / trainSeconds,
     trainLoss: outcome.history[0]?.loss ?? NaN,
     latencyMs: median(latencies),
     predictSamplesPerSecond: n / median(runs),
     peakRssMb: peakRssMb(),
-    engine: `TensorFlow.js ${tf().version.tfjs} ${info.backend}`,
+    engine: `TensorFlow.js ${tf().version.tfjs} ${info.backend}${kernel}`,
     backend: info.backend,
   };
 }

@@ -7,45 +7,81 @@
 #include "recurrent.h"
 #include "simd-math.h"
 
-void gru_forward(RnnArgs *a) {
+/* The update and reset gates of one row (activated in place in g) and r * h into rh. */
+static void gru_gates(f32 *g, const f32 *h, f32 *rh, int H) {
+  for (int j = 0; j < H; j += 4) {
+    v128_t vz = v_sigmoid(wasm_v128_load(g + j));
+    v128_t vr = v_sigmoid(wasm_v128_load(g + H + j));
+    wasm_v128_store(g + j, vz);
+    wasm_v128_store(g + H + j, vr);
+    wasm_v128_store(rh + j, wasm_f32x4_mul(vr, wasm_v128_load(h + j)));
+  }
+}
+
+/* The candidate (activated in place in g) and, unless the step is masked, the new h. */
+static void gru_update(f32 *g, f32 *h, int H, int keep) {
+  for (int j = 0; j < H; j += 4) {
+    v128_t vh = v_tanh(wasm_v128_load(g + 2 * H + j));
+    wasm_v128_store(g + 2 * H + j, vh);
+    if (keep) {
+      v128_t vz = wasm_v128_load(g + j), hv = wasm_v128_load(h + j);
+      wasm_v128_store(h + j, wasm_f32x4_add(vh, wasm_f32x4_mul(vz, wasm_f32x4_sub(hv, vh))));
+    }
+  }
+}
+
+/* Training: keeps every step's gates, h and r * h for the backward pass. */
+static void gru_train_forward(RnnArgs *a) {
   const int R = a->B1 - a->B0, T = a->T, H = a->H, G = 3 * H;
   f32 *gates = a->gates + a->B0 * T * G;
   fill_bias(gates, R * T, G, a->bias);
   gemm(R * T, G, a->I, a->x + a->B0 * T * a->I, a->I, 1, a->W, G, gates, G, 1);
-  f32 *hp = a->work, *rhw = a->work + R * H;
+  f32 *hp = a->work;
   zero_row(hp, R * H);
   for (int s = 0; s < T; s++) {
     const int t = a->reverse ? T - 1 - s : s;
     gemm(R, 2 * H, H, hp, H, 1, a->U, G, gates + t * G, T * G, 1);
-    f32 *rh = a->rh ? a->rh + (a->B0 * T + t) * H : rhw;
-    const int rh_stride = a->rh ? T * H : H;
+    f32 *rh = a->rh + (a->B0 * T + t) * H;
+    for (int r = 0; r < R; r++) gru_gates(gates + (r * T + t) * G, hp + r * H, rh + r * T * H, H);
+    gemm(R, H, H, rh, T * H, 1, a->U + 2 * H, G, gates + t * G + 2 * H, T * G, 1);
     for (int r = 0; r < R; r++) {
-      f32 *g = gates + (r * T + t) * G, *h = hp + r * H, *rhr = rh + r * rh_stride;
-      for (int j = 0; j < H; j += 4) {
-        v128_t vz = v_sigmoid(wasm_v128_load(g + j));
-        v128_t vr = v_sigmoid(wasm_v128_load(g + H + j));
-        wasm_v128_store(g + j, vz);
-        wasm_v128_store(g + H + j, vr);
-        wasm_v128_store(rhr + j, wasm_f32x4_mul(vr, wasm_v128_load(h + j)));
-      }
-    }
-    gemm(R, H, H, rh, rh_stride, 1, a->U + 2 * H, G, gates + t * G + 2 * H, T * G, 1);
-    for (int r = 0; r < R; r++) {
-      const int row = a->B0 + r;
-      f32 *g = gates + (r * T + t) * G, *h = hp + r * H;
-      const int keep = mask_at(a, row, t) != 0.f;
-      for (int j = 0; j < H; j += 4) {
-        v128_t vh = v_tanh(wasm_v128_load(g + 2 * H + j));
-        wasm_v128_store(g + 2 * H + j, vh);
-        if (keep) {
-          v128_t vz = wasm_v128_load(g + j), hv = wasm_v128_load(h + j);
-          wasm_v128_store(h + j, wasm_f32x4_add(vh, wasm_f32x4_mul(vz, wasm_f32x4_sub(hv, vh))));
-        }
-      }
-      step_done(a, row, s, t, h);
+      gru_update(gates + (r * T + t) * G, hp + r * H, H, mask_at(a, a->B0 + r, t) != 0.f);
+      step_done(a, a->B0 + r, s, t, hp + r * H);
     }
   }
   last_outputs(a, hp);
+}
+
+/* Inference in blocks of rows, each step one product of [x_t | h] with [W; U] (see lstm_infer). */
+static void gru_infer(RnnArgs *a) {
+  const int T = a->T, I = a->I, H = a->H, G = 3 * H, K = I + H;
+  f32 *xh = a->work, *rh = xh + INFER_ROWS * K, *g = rh + INFER_ROWS * H;
+  const f32 *Uh = a->W + I * G + 2 * H;
+  for (int b0 = a->B0; b0 < a->B1; b0 += INFER_ROWS) {
+    const int R = a->B1 - b0 < INFER_ROWS ? a->B1 - b0 : INFER_ROWS;
+    for (int r = 0; r < R; r++) zero_row(xh + r * K + I, H);
+    for (int s = 0; s < T; s++) {
+      const int t = a->reverse ? T - 1 - s : s;
+      for (int r = 0; r < R; r++) copy_row(xh + r * K, a->x + ((b0 + r) * T + t) * I, I);
+      fill_bias(g, R, G, a->bias);
+      gemm(R, 2 * H, K, xh, K, 1, a->W, G, g, G, 1);
+      gemm(R, H, I, xh, K, 1, a->W + 2 * H, G, g + 2 * H, G, 1);
+      for (int r = 0; r < R; r++) gru_gates(g + r * G, xh + r * K + I, rh + r * H, H);
+      gemm(R, H, H, rh, H, 1, Uh, G, g + 2 * H, G, 1);
+      for (int r = 0; r < R; r++) {
+        f32 *h = xh + r * K + I;
+        gru_update(g + r * G, h, H, mask_at(a, b0 + r, t) != 0.f);
+        if (a->return_seq) copy_row(seq_out(a, a->out, b0 + r, s, t), h, H);
+      }
+    }
+    if (!a->return_seq)
+      for (int r = 0; r < R; r++) copy_row(a->out + (b0 + r) * a->out_stride + a->out_offset, xh + r * K + I, H);
+  }
+}
+
+void gru_forward(RnnArgs *a) {
+  if (a->hs) gru_train_forward(a);
+  else gru_infer(a);
 }
 
 void gru_backward(RnnArgs *a) {

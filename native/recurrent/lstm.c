@@ -7,7 +7,25 @@
 #include "recurrent.h"
 #include "simd-math.h"
 
-void lstm_forward(RnnArgs *a) {
+/* One step of one row: g holds the 4 pre-activations and gets the activated gates; c and h update. */
+static void lstm_cell(f32 *g, f32 *c, f32 *h, int H) {
+  for (int j = 0; j < H; j += 4) {
+    v128_t vi = v_sigmoid(wasm_v128_load(g + j));
+    v128_t vf = v_sigmoid(wasm_v128_load(g + H + j));
+    v128_t vg = v_tanh(wasm_v128_load(g + 2 * H + j));
+    v128_t vo = v_sigmoid(wasm_v128_load(g + 3 * H + j));
+    wasm_v128_store(g + j, vi);
+    wasm_v128_store(g + H + j, vf);
+    wasm_v128_store(g + 2 * H + j, vg);
+    wasm_v128_store(g + 3 * H + j, vo);
+    v128_t vc = wasm_f32x4_add(wasm_f32x4_mul(vf, wasm_v128_load(c + j)), wasm_f32x4_mul(vi, vg));
+    wasm_v128_store(c + j, vc);
+    wasm_v128_store(h + j, wasm_f32x4_mul(vo, v_tanh(vc)));
+  }
+}
+
+/* Training: keeps every step's gates, c and h for the backward pass. */
+static void lstm_train_forward(RnnArgs *a) {
   const int R = a->B1 - a->B0, T = a->T, H = a->H, G = 4 * H;
   f32 *gates = a->gates + a->B0 * T * G;
   fill_bias(gates, R * T, G, a->bias);
@@ -20,27 +38,45 @@ void lstm_forward(RnnArgs *a) {
     gemm(R, G, H, hp, H, 1, a->U, G, gates + t * G, T * G, 1);
     for (int r = 0; r < R; r++) {
       const int row = a->B0 + r;
-      f32 *g = gates + (r * T + t) * G, *h = hp + r * H, *c = cp + r * H;
-      if (mask_at(a, row, t) != 0.f) {
-        for (int j = 0; j < H; j += 4) {
-          v128_t vi = v_sigmoid(wasm_v128_load(g + j));
-          v128_t vf = v_sigmoid(wasm_v128_load(g + H + j));
-          v128_t vg = v_tanh(wasm_v128_load(g + 2 * H + j));
-          v128_t vo = v_sigmoid(wasm_v128_load(g + 3 * H + j));
-          wasm_v128_store(g + j, vi);
-          wasm_v128_store(g + H + j, vf);
-          wasm_v128_store(g + 2 * H + j, vg);
-          wasm_v128_store(g + 3 * H + j, vo);
-          v128_t vc = wasm_f32x4_add(wasm_f32x4_mul(vf, wasm_v128_load(c + j)), wasm_f32x4_mul(vi, vg));
-          wasm_v128_store(c + j, vc);
-          wasm_v128_store(h + j, wasm_f32x4_mul(vo, v_tanh(vc)));
-        }
-      }
+      f32 *h = hp + r * H, *c = cp + r * H;
+      if (mask_at(a, row, t) != 0.f) lstm_cell(gates + (r * T + t) * G, c, h, H);
       if (a->cs) copy_row(a->cs + (row * T + t) * H, c, H);
       step_done(a, row, s, t, h);
     }
   }
   last_outputs(a, hp);
+}
+
+/*
+ * Inference: blocks of rows, each step one product of [x_t | h] with [W; U] (stored one after the
+ * other), so nothing larger than a block's step stays in memory and the caches hold the working set.
+ */
+static void lstm_infer(RnnArgs *a) {
+  const int T = a->T, I = a->I, H = a->H, G = 4 * H, K = I + H;
+  f32 *xh = a->work, *cp = xh + INFER_ROWS * K, *g = cp + INFER_ROWS * H;
+  for (int b0 = a->B0; b0 < a->B1; b0 += INFER_ROWS) {
+    const int R = a->B1 - b0 < INFER_ROWS ? a->B1 - b0 : INFER_ROWS;
+    for (int r = 0; r < R; r++) zero_row(xh + r * K + I, H);
+    zero_row(cp, R * H);
+    for (int s = 0; s < T; s++) {
+      const int t = a->reverse ? T - 1 - s : s;
+      for (int r = 0; r < R; r++) copy_row(xh + r * K, a->x + ((b0 + r) * T + t) * I, I);
+      fill_bias(g, R, G, a->bias);
+      gemm(R, G, K, xh, K, 1, a->W, G, g, G, 1);
+      for (int r = 0; r < R; r++) {
+        f32 *h = xh + r * K + I;
+        if (mask_at(a, b0 + r, t) != 0.f) lstm_cell(g + r * G, cp + r * H, h, H);
+        if (a->return_seq) copy_row(seq_out(a, a->out, b0 + r, s, t), h, H);
+      }
+    }
+    if (!a->return_seq)
+      for (int r = 0; r < R; r++) copy_row(a->out + (b0 + r) * a->out_stride + a->out_offset, xh + r * K + I, H);
+  }
+}
+
+void lstm_forward(RnnArgs *a) {
+  if (a->hs) lstm_train_forward(a);
+  else lstm_infer(a);
 }
 
 void lstm_backward(RnnArgs *a) {

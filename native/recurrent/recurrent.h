@@ -6,10 +6,14 @@
  * Layouts (row-major, float32): x [B, T, I]; W [I, G*H]; U [H, G*H]; bias [G*H]; mask [B, T];
  * out [B, T, S] or [B, S] with this direction's H values at column `out_offset`; gates, cs, hs, rh
  * indexed like x by (row, natural time). G = 4 (LSTM: i, f, g, o) or 3 (GRU: z, r, h; reset before).
+ * In inference (hs = 0) U must follow W in memory: [W; U] is read as one [(I + H), G] matrix.
  */
 #ifndef RECURRENT_H
 #define RECURRENT_H
 #include "gemm.h"
+
+/* Rows per block of the inference path; its scratch is INFER_ROWS x (I + 6H) floats. */
+#define INFER_ROWS 32
 
 typedef struct {
   int B0, B1, T, I, H;
@@ -21,7 +25,7 @@ typedef struct {
   f32 *out;
   f32 *gates;     /* forward: pre-activations, then activated gates; backward: their gradients */
   f32 *cs, *hs, *rh; /* saved states for the backward pass (0: inference, not kept) */
-  f32 *work;      /* this job's scratch: 4 x (B1 - B0) x H floats */
+  f32 *work;      /* this job's scratch: 4 x (B1 - B0) x H floats, or INFER_ROWS x (I + 6H) in inference */
   const f32 *dout, *UT, *WT;
   f32 *dx, *dW, *dU, *db; /* dx rows of this job; dW, dU, db this job's partial sums */
 } RnnArgs;

@@ -8,7 +8,9 @@
 
 static inline v128_t v_exp(v128_t x) {
   x = wasm_f32x4_min(wasm_f32x4_max(x, V(-87.0f)), V(88.0f));
-  v128_t n = wasm_f32x4_nearest(wasm_f32x4_mul(x, V(1.44269504088896341f)));
+  /* Round x / ln 2 to an integer n with the 1.5 * 2^23 trick: n sits in the low mantissa bits of v. */
+  v128_t v = wasm_f32x4_add(wasm_f32x4_mul(x, V(1.44269504088896341f)), V(12582912.0f));
+  v128_t n = wasm_f32x4_sub(v, V(12582912.0f));
   v128_t r = wasm_f32x4_sub(x, wasm_f32x4_mul(n, V(0.693359375f)));
   r = wasm_f32x4_sub(r, wasm_f32x4_mul(n, V(-2.12194440e-4f)));
   v128_t p = V(1.9875691500e-4f);
@@ -18,7 +20,8 @@ static inline v128_t v_exp(v128_t x) {
   p = wasm_f32x4_add(wasm_f32x4_mul(p, r), V(1.6666665459e-1f));
   p = wasm_f32x4_add(wasm_f32x4_mul(p, r), V(5.0000001201e-1f));
   v128_t y = wasm_f32x4_add(wasm_f32x4_add(wasm_f32x4_mul(wasm_f32x4_mul(p, r), r), r), V(1.0f));
-  v128_t pow2n = wasm_i32x4_shl(wasm_i32x4_add(wasm_i32x4_trunc_sat_f32x4(n), wasm_i32x4_splat(127)), 23);
+  /* 2^n: (n + 127) << 23, with n read from v's bits (v's bits - 0x4B400000 = n). */
+  v128_t pow2n = wasm_i32x4_shl(wasm_i32x4_add(v, wasm_i32x4_splat(127 - 0x4B400000)), 23);
   return wasm_f32x4_mul(y, pow2n);
 }
 

@@ -10,6 +10,9 @@ import type { Job, KernelRuntime } from './kernel-runtime';
 
 export type CellKind = 'lstm' | 'gru';
 
+/** Rows per block of the kernel's inference path (INFER_ROWS in recurrent.h). */
+const INFER_ROWS = 32;
+
 const FN = { lstm: { forward: 0, backward: 1 }, gru: { forward: 2, backward: 3 } } as const;
 
 /** The weights of one direction, in tfjs's layout: W [I, G*H], U [H, G*H], bias [G*H]. */
@@ -71,34 +74,41 @@ export function recurrentForward(rt: KernelRuntime, c: RecurrentCall): { out: Fl
   const mask = c.mask ? mem.put(c.mask) : null;
   const out = mem.alloc(outCount * 4);
   const state = (n: number) => mem.alloc(c.B * c.T * n * 4);
-  const dirs = c.dirs.map((d) => ({
-    W: mem.put(d.W),
-    U: mem.put(d.U),
-    bias: mem.put(d.bias),
-    gates: state(G),
-    cs: c.save && c.cell === 'lstm' ? state(c.H) : null,
-    hs: c.save ? state(c.H) : null,
-    rh: c.save && c.cell === 'gru' ? state(c.H) : null,
-    reverse: d.reverse,
-  }));
-  const jobs = planJobs(rt, c.B, c.dirs.length);
-  const scratch = jobScratch(mem, jobs, c.H);
+  const dirs = c.dirs.map((d) => {
+    // Inference reads [W; U] as one matrix: U right after W.
+    const WU = c.save ? null : mem.put(concat(d.W, d.U));
+    return {
+      W: WU ?? mem.put(d.W),
+      U: WU ? null : mem.put(d.U),
+      Uptr: 0,
+      bias: mem.put(d.bias),
+      gates: c.save ? state(G) : null,
+      cs: c.save && c.cell === 'lstm' ? state(c.H) : null,
+      hs: c.save ? state(c.H) : null,
+      rh: c.save && c.cell === 'gru' ? state(c.H) : null,
+      reverse: d.reverse,
+    };
+  });
+  for (const d of dirs) d.Uptr = d.U ? d.U.ptr : d.W.ptr + c.I * G * 4;
+  const jobs = planJobs(rt, c.B, c.dirs.length, c.save ? 4 : INFER_ROWS);
+  const scratch = jobScratch(mem, jobs, (rows) => (c.save ? 4 * rows * c.H : INFER_ROWS * (c.I + 6 * c.H)));
   try {
     jobs.forEach((j, k) => {
       const d = dirs[j.dir];
-      const a: RnnArgs = { ...shapeArgs(c, j, S, d.reverse), x: x.ptr, W: d.W.ptr, U: d.U.ptr, bias: d.bias.ptr, mask: mask?.ptr ?? 0, out: out.ptr, gates: d.gates.ptr, cs: d.cs?.ptr ?? 0, hs: d.hs?.ptr ?? 0, rh: d.rh?.ptr ?? 0, work: scratch.work[k].ptr };
+      const a: RnnArgs = { ...shapeArgs(c, j, S, d.reverse), x: x.ptr, W: d.W.ptr, U: d.Uptr, bias: d.bias.ptr, mask: mask?.ptr ?? 0, out: out.ptr, gates: d.gates?.ptr ?? 0, cs: d.cs?.ptr ?? 0, hs: d.hs?.ptr ?? 0, rh: d.rh?.ptr ?? 0, work: scratch.work[k].ptr };
       writeArgs(mem, scratch.args.ptr + k * ARGS_BYTES, a);
     });
     rt.run(jobs.map((j, k) => ({ fn: FN[c.cell].forward, args: scratch.args.ptr + k * ARGS_BYTES })));
     const result = mem.read(out, outCount);
     if (!c.save) return { out: result, saved: null };
     const call = { cell: c.cell, B: c.B, T: c.T, I: c.I, H: c.H, returnSequences: c.returnSequences, processingOrder: c.processingOrder, save: true };
-    return { out: result, saved: { call, x, mask, dirs: dirs.map((d) => ({ ...d, hs: d.hs as Block })), released: false } };
+    const keep = dirs.map((d) => ({ W: d.W, U: d.U as Block, bias: d.bias, gates: d.gates as Block, cs: d.cs, hs: d.hs as Block, rh: d.rh, reverse: d.reverse }));
+    return { out: result, saved: { call, x, mask, dirs: keep, released: false } };
   } finally {
     mem.release(out, scratch.args, ...scratch.work);
     if (!c.save) {
       mem.release(x, mask);
-      for (const d of dirs) mem.release(d.W, d.U, d.bias, d.gates);
+      for (const d of dirs) mem.release(d.W, d.U, d.bias);
     }
   }
 }
@@ -111,8 +121,8 @@ export function recurrentBackward(rt: KernelRuntime, saved: SavedCall, dout: Flo
   const G = gateCount(c.cell) * c.H;
   const S = saved.dirs.length * c.H;
   const d = mem.put(dout);
-  const jobs = planJobs(rt, c.B, saved.dirs.length);
-  const scratch = jobScratch(mem, jobs, c.H);
+  const jobs = planJobs(rt, c.B, saved.dirs.length, 4);
+  const scratch = jobScratch(mem, jobs, (rows) => 4 * rows * c.H);
   const perDir = saved.dirs.map((s) => {
     const UT = mem.alloc(G * c.H * 4);
     const WT = mem.alloc(G * c.I * 4);
@@ -169,9 +179,12 @@ interface PlannedJob {
   b1: number;
 }
 
-/** Splits the batch of each direction into row ranges: about one job per thread in all. */
-function planJobs(rt: KernelRuntime, B: number, directions: number): PlannedJob[] {
-  const perDir = Math.max(1, Math.min(Math.round(rt.threads / directions), Math.floor(B / 4)));
+/**
+ * Splits the batch of each direction into row ranges, about two jobs per thread in all (a thread
+ * that gets no core for a while leaves its second job to the others), each at least `minRows`.
+ */
+function planJobs(rt: KernelRuntime, B: number, directions: number, minRows: number): PlannedJob[] {
+  const perDir = Math.max(1, Math.min(Math.round((2 * rt.threads) / directions), Math.floor(B / minRows)));
   const jobs: PlannedJob[] = [];
   for (let dir = 0; dir < directions; dir++) {
     for (let k = 0; k < perDir; k++) {
@@ -184,8 +197,15 @@ function planJobs(rt: KernelRuntime, B: number, directions: number): PlannedJob[
   return jobs;
 }
 
-function jobScratch(mem: KernelMemory, jobs: PlannedJob[], H: number): { args: Block; work: Block[] } {
-  return { args: mem.alloc(jobs.length * ARGS_BYTES), work: jobs.map((j) => mem.alloc(4 * (j.b1 - j.b0) * H * 4)) };
+function jobScratch(mem: KernelMemory, jobs: PlannedJob[], floats: (rows: number) => number): { args: Block; work: Block[] } {
+  return { args: mem.alloc(jobs.length * ARGS_BYTES), work: jobs.map((j) => mem.alloc(floats(j.b1 - j.b0) * 4)) };
+}
+
+function concat(a: Float32Array, b: Float32Array): Float32Array {
+  const out = new Float32Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 function shapeArgs(c: SavedCall['call'], j: PlannedJob, S: number, reverse: boolean): RnnArgs {
