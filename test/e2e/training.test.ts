@@ -31,6 +31,18 @@ async function setChip(container: string, column: string, checked: boolean): Pro
   if ((await box.isChecked()) !== checked) await box.click();
 }
 
+/**
+ * The value of a form input once it shows `expected` (or after 10 s): text inputs follow the config in
+ * an effect that runs after the click's render, so a loaded machine may read them a moment early.
+ */
+async function settledValue(testId: string, expected: string): Promise<string> {
+  const input = page.getByTestId(testId);
+  await page
+    .waitForFunction(`document.querySelector('[data-testid="${testId}"]')?.value === ${JSON.stringify(expected)}`, undefined, { timeout: 10_000 })
+    .catch(() => {});
+  return input.inputValue();
+}
+
 before(async () => {
   session = await openBrowserSession('lstm-studio-e2e-train-');
   ({ page, appUrl, consoleErrors } = session);
@@ -61,7 +73,7 @@ test('configuring a forecaster: presets, inline validation, YAML in sync, estima
 
   await page.getByTestId('preset-lightweight').click();
   assert.equal(await page.getByTestId('preset-lightweight').getAttribute('aria-checked'), 'true');
-  assert.equal(await page.getByTestId('cfg-recurrent-units-input').inputValue(), '32', 'the preset fills the form');
+  assert.equal(await settledValue('cfg-recurrent-units-input', '32'), '32', 'the preset fills the form');
 
   // An invalid window is named next to its field and blocks training.
   await setField('input.window', '1');
@@ -82,7 +94,7 @@ test('configuring a forecaster: presets, inline validation, YAML in sync, estima
   assert.match(yaml, /epochs: 2\n/);
   assert.match(yaml, /- temperature_c\n/);
   await text.fill(yaml.replace(/stride: 1\n/, 'stride: 4\n'));
-  assert.equal(await page.getByTestId('cfg-input-stride-input').inputValue(), '4');
+  assert.equal(await settledValue('cfg-input-stride-input', '4'), '4');
   await text.fill(`${yaml}\n  oops: [`);
   await page.getByTestId('cfg-text-error').waitFor();
   assert.equal(await page.getByTestId('train-button').isDisabled(), true, 'Train is disabled while the YAML does not parse');
