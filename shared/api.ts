@@ -39,7 +39,9 @@ import type {
   AliasEvent,
   DeployRequest,
   DeployResult,
+  ExportResult,
   GateReport,
+  KerasImportRequest,
   ModelComparison,
   ModelPolicy,
   ModelVersionDetail,
@@ -144,6 +146,12 @@ export interface Operations {
   'models:delete': { req: { name: string; version: number }; res: { deleted: boolean } };
   'models:policy': { req: { name: string }; res: ModelPolicy };
   'models:setPolicy': { req: { name: string; policy: Partial<ModelPolicy> }; res: ModelPolicy };
+  /** Writes a version as one file (default: `<home>/exports/NAME-vVERSION.lsmodel`). */
+  'models:export': { req: { ref: string; path?: string }; res: ExportResult };
+  /** Imports an export file as the next version of its name (or of `name`). */
+  'models:import': { req: { path: string; name?: string }; res: ModelSummary };
+  /** Imports a Keras model converted to TensorFlow.js layers (model.json + weights), its inputs mapped to dataset columns. */
+  'models:importKeras': { req: KerasImportRequest; res: ModelSummary };
 }
 
 /** Every event stream and the payload of one event. */
@@ -195,6 +203,9 @@ export const OPERATION_NAMES = [
   'models:delete',
   'models:policy',
   'models:setPolicy',
+  'models:export',
+  'models:import',
+  'models:importKeras',
 ] as const satisfies readonly OperationName[];
 
 /** The listener method each event is exposed as on the client API. */

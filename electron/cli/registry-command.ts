@@ -1,9 +1,11 @@
 /** `lstm-studio models show|history|deploy|rollback|compare|delete|policy`: the registry's actions. */
-import { fmtNumber } from '../../shared/format';
+import * as path from 'node:path';
+import { fmtBytes, fmtNumber } from '../../shared/format';
 import type { StudioApi } from '../../shared/api';
 import { formatThreshold } from '../../shared/registry/thresholds';
 import type { AliasEvent, GateReport, ModelVersionDetail } from '../../shared/registry/types';
 import { UserError } from '../../shared/errors';
+import { datasetArg } from './dataset-arg';
 import { formatTable } from './format';
 import { printJson, type CliIo } from './io';
 import type { ModelsCliRequest } from './models-args';
@@ -31,7 +33,8 @@ export async function runRegistryAction(req: Req, io: CliIo): Promise<number> {
       }
       case 'deploy': {
         const v = await api.models.get({ ref: req.ref });
-        const result = await api.models.deploy({ name: v.name, version: v.version, alias: req.alias, force: req.force, reason: req.reason, datasetId: req.datasetId });
+        const datasetId = req.data === undefined ? undefined : await datasetArg(api, req.data, io);
+        const result = await api.models.deploy({ name: v.name, version: v.version, alias: req.alias, force: req.force, reason: req.reason, datasetId });
         const e = result.event;
         out(result, () => `${e.forced ? 'Deployed with failed gates overridden' : 'Deployed'}: ${e.name} v${e.toVersion} is now ${e.alias}${e.fromVersion === null ? '' : ` (was v${e.fromVersion})`}.\n${gatesText(result.report)}`);
         return 0;
@@ -44,6 +47,20 @@ export async function runRegistryAction(req: Req, io: CliIo): Promise<number> {
       case 'compare': {
         const c = await api.models.compare({ a: req.a, b: req.b });
         out(c, () => compareText(c));
+        return 0;
+      }
+      case 'export': {
+        const r = await api.models.export({ ref: req.ref, path: path.resolve(req.out) });
+        out(r, () => `Exported ${r.model.name} v${r.model.version} to ${r.path} (${fmtBytes(r.bytes)}, SHA-256 ${r.sha256.slice(0, 16)}…).\n`);
+        return 0;
+      }
+      case 'import': {
+        const file = path.resolve(req.file);
+        const k = req.keras;
+        const m = k
+          ? await api.models.importKeras({ path: file, name: req.name ?? path.basename(path.dirname(file)), datasetId: await datasetArg(api, k.data, io), task: k.task, features: k.features, targets: k.targets, classes: k.classes, window: k.window, scaling: k.scaling })
+          : await api.models.import({ path: file, name: req.name });
+        out({ model: m }, () => `Imported ${path.basename(file)} as ${m.name} v${m.version} (${m.task}, ${m.source}).\n`);
         return 0;
       }
       case 'delete':

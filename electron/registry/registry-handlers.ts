@@ -1,13 +1,16 @@
 /** The registry's operations of the API contract: versions, aliases, gates, deploy and rollback, compare, delete. */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Handlers } from '../../shared/api';
 import { UserError } from '../../shared/errors';
 import { DEFAULT_POLICY, type ModelPolicy } from '../../shared/registry/types';
 import type { AppContext } from '../app/context';
-import { getModel } from '../store/models-repo';
+import { getModel, modelFolderName } from '../store/models-repo';
 import { aliasHistory } from './alias-repo';
 import { compareVersions } from './compare';
 import { deployVersion, gateReport, rollbackAlias } from './deploy';
+import { importKerasModel } from './keras-import';
+import { exportVersion, importVersion } from './portable';
 import { deleteVersionRow, getPolicy, setPolicy, updateVersionInfo } from './registry-repo';
 import { resolveModelRef } from './resolve-ref';
 import { registeredModels, versionDetail } from './version-detail';
@@ -23,7 +26,10 @@ type RegistryOps =
   | 'models:compare'
   | 'models:delete'
   | 'models:policy'
-  | 'models:setPolicy';
+  | 'models:setPolicy'
+  | 'models:export'
+  | 'models:import'
+  | 'models:importKeras';
 
 /** Implements the registry operations on the project database. */
 export function createRegistryHandlers(ctx: AppContext): Pick<Handlers, RegistryOps> {
@@ -59,6 +65,13 @@ export function createRegistryHandlers(ctx: AppContext): Pick<Handlers, Registry
       setPolicy(db, name, checked);
       return checked;
     },
+    'models:export': async ({ ref, path: out }) => {
+      const target = out ?? defaultExportPath(ctx.home, resolveModelRef(db, ref));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      return exportVersion(db, ref, target);
+    },
+    'models:import': async ({ path: file, name }) => importVersion(db, ctx.home, file, name),
+    'models:importKeras': async (req) => importKerasModel(db, ctx.home, req),
   };
 }
 
@@ -92,4 +105,9 @@ function checkPolicy(p: ModelPolicy): ModelPolicy {
     }
   }
   return { thresholds: p.thresholds, maxModelAgeDays: days(p.maxModelAgeDays, 'The model age limit'), maxDataAgeDays: days(p.maxDataAgeDays, 'The data age limit'), driftShare: p.driftShare };
+}
+
+/** `<home>/exports/<safe name>-v<version>.lsmodel`. */
+function defaultExportPath(home: string, m: { name: string; version: number }): string {
+  return path.join(home, 'exports', `${modelFolderName(m.name)}-v${m.version}.lsmodel`);
 }

@@ -153,3 +153,31 @@ export interface ModelComparison {
   /** Whether both were trained on the same data (same fingerprint): metrics are comparable. */
   sameData: boolean;
 }
+
+/** What the user tells about a converted Keras model. */
+export interface KerasImportRequest {
+  /** The converted model.json, or the folder holding it. */
+  path: string;
+  name: string;
+  /** The dataset whose columns feed the model (and whose profiles give the scalers). */
+  datasetId: number;
+  task: ModelSummary['task'];
+  /** Dataset columns in the order of the model's input features. */
+  features: string[];
+  /** forecast/regress: the predicted columns; classify on a long file: the label column. */
+  targets: string[];
+  /** classify: the class names in the order of the model's outputs (default class_0, class_1, ...). */
+  classes?: string[];
+  /** The window when the model accepts any length. */
+  window?: number;
+  /** How the model expects its inputs and outputs scaled: none (raw values, the default), zscore or minmax over the dataset. */
+  scaling?: 'none' | 'zscore' | 'minmax';
+}
+
+/** Where an export was written. */
+export interface ExportResult {
+  path: string;
+  bytes: number;
+  sha256: string;
+  model: { name: string; version: number };
+}

@@ -1,0 +1,161 @@
+/**
+ * Portable models, as users run them: `models export` to one file, `models import` on a fresh home
+ * (identical predictions, lineage and training reference kept), refusals of truncated, damaged and
+ * foreign files that register nothing, and a Keras model converted to TF.js imported with its inputs mapped.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type * as TF from '@tensorflow/tfjs';
+import { loadModel } from '../../electron/engine/model-files';
+import { predict } from '../../electron/engine/predict';
+import { getReference } from '../../electron/registry/registry-repo';
+import { openDatabase } from '../../electron/store/database';
+import { prepareTrainingData } from '../../electron/training/prepare-data';
+import { dataFile, projectRoot, tempDir, writeTemp } from '../helpers/fixtures';
+import { writeKerasFixture } from '../helpers/keras-fixture';
+
+const AMBIENT = dataFile('nab', 'ambient_temperature_system_failure.csv');
+const homeA = tempDir('lstm-export-a-');
+const homeB = tempDir('lstm-export-b-');
+const work = tempDir('lstm-export-files-');
+const exported = path.join(work, 'amb-v1.lsmodel');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(home: string, args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [path.join(projectRoot(), 'bin', 'lstm-studio.js'), ...args, '--home', home], { maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
+      resolve({ code: err ? Number((err as { code?: unknown }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+async function ok(home: string, args: string[]): Promise<Run> {
+  const run = await cli(home, args);
+  assert.equal(run.code, 0, `${args.join(' ')}: exit ${run.code}\n${run.stderr}`);
+  return run;
+}
+
+let trained: { path: string };
+
+before(async () => {
+  const out = JSON.parse(
+    (await ok(homeA, ['train', '--data', AMBIENT, '--task', 'forecast', '--target', 'value', '--window', '12', '--epochs', '2', '--set', 'recurrent.units=[32]', '--name', 'amb', '--json'])).stdout,
+  );
+  trained = out.model;
+  await ok(homeA, ['models', 'deploy', 'amb@1', '--force', '--reason', 'for the export test']);
+});
+
+/** Predictions of the model in `dir` on the validation windows of home A's dataset 1. */
+async function predictions(dir: string): Promise<Float32Array> {
+  const db = openDatabase(path.join(homeA, 'studio.sqlite'));
+  try {
+    const { model, metadata } = await loadModel(dir);
+    const prepared = prepareTrainingData(db, 1, metadata.config);
+    const out = predict(model, prepared.validation.x, prepared.validation.n, prepared.inputShape);
+    model.dispose();
+    return out;
+  } finally {
+    db.close();
+  }
+}
+
+test('export writes one file; import on a fresh home gives identical predictions and keeps the lineage', async () => {
+  const exp = JSON.parse((await ok(homeA, ['models', 'export', 'amb:production', '--out', exported, '--json'])).stdout);
+  assert.equal(exp.path, exported);
+  assert.deepEqual(exp.model, { name: 'amb', version: 1 });
+  assert.equal(exp.bytes, fs.statSync(exported).size);
+  assert.match(exp.sha256, /^[0-9a-f]{64}$/);
+  assert.equal(fs.readFileSync(exported).subarray(0, 18).toString('ascii'), 'LSTM-STUDIO-MODEL\n');
+
+  const imp = JSON.parse((await ok(homeB, ['models', 'import', exported, '--json'])).stdout);
+  assert.equal(imp.model.name, 'amb');
+  assert.equal(imp.model.version, 1);
+  assert.equal(imp.model.source, 'imported');
+  assert.equal(imp.model.path, path.join(homeB, 'models', 'amb', 'v1'));
+
+  const a = await predictions(trained.path);
+  const b = await predictions(imp.model.path);
+  assert.ok(a.length > 500);
+  assert.deepEqual(b, a, 'the same predictions, value for value');
+
+  const shown = JSON.parse((await ok(homeB, ['models', 'show', 'amb@1', '--json'])).stdout).model;
+  const original = JSON.parse((await ok(homeA, ['models', 'show', 'amb@1', '--json'])).stdout).model;
+  assert.deepEqual(shown.metrics, original.metrics);
+  assert.equal(shown.createdAt, original.createdAt);
+  assert.equal(shown.lineage.fingerprint, original.lineage.fingerprint);
+  assert.deepEqual(shown.lineage.config, original.lineage.config);
+  assert.deepEqual(shown.lineage.history, original.lineage.history);
+  assert.equal(shown.lineage.runInProject, false);
+  assert.deepEqual([shown.lineage.importedFrom.name, shown.lineage.importedFrom.version, shown.lineage.importedFrom.file], ['amb', 1, exported]);
+  assert.deepEqual(shown.aliases, [], 'aliases belong to a project, not to the file');
+  const db = openDatabase(path.join(homeB, 'studio.sqlite'));
+  try {
+    assert.equal(getReference(db, 'amb', 1)?.features[0].name, 'value', 'the training reference travels with the file');
+  } finally {
+    db.close();
+  }
+
+  const again = JSON.parse((await ok(homeB, ['models', 'import', exported, '--name', 'office', '--json'])).stdout);
+  assert.deepEqual([again.model.name, again.model.version], ['office', 1]);
+  assert.equal((await ok(homeB, ['models', 'import', exported])).stdout, `Imported amb-v1.lsmodel as amb v2 (forecast, imported).\n`);
+});
+
+/** Imports a bad file into home B and checks the message, and that nothing was registered or left behind. */
+async function refused(file: string, pattern: RegExp): Promise<void> {
+  const before = JSON.parse((await ok(homeB, ['models', 'list', '--json'])).stdout).models.length;
+  const run = await cli(homeB, ['models', 'import', file]);
+  assert.equal(run.code, 1, run.stderr);
+  assert.match(run.stderr, pattern);
+  assert.doesNotMatch(run.stderr, /Internal error/);
+  assert.equal(JSON.parse((await ok(homeB, ['models', 'list', '--json'])).stdout).models.length, before);
+  assert.deepEqual(fs.readdirSync(path.join(homeB, 'models', 'amb')).sort(), ['v1', 'v2'], 'no half-imported folder');
+}
+
+test('a truncated, damaged or foreign file is refused with a clear message and registers nothing', async () => {
+  const bytes = fs.readFileSync(exported);
+  await refused(writeTemp(work, 'cut.lsmodel', bytes.subarray(0, bytes.length - 1000)), /^Error: cut\.lsmodel is truncated: it has [\d,]+ bytes but the export is [\d,]+ \(an incomplete copy or download\)\. Export the model again/);
+  await refused(writeTemp(work, 'stub.lsmodel', bytes.subarray(0, 10)), /^Error: stub\.lsmodel is truncated: it has only 10 bytes, not even a complete header/);
+  const flipped = Buffer.from(bytes);
+  flipped[Math.floor(bytes.length / 2)] ^= 0xff;
+  await refused(writeTemp(work, 'flipped.lsmodel', flipped), /^Error: flipped\.lsmodel is damaged: its SHA-256 checksum does not match its contents/);
+  await refused(writeTemp(work, 'data.lsmodel', 'timestamp,value\n2014-01-01,1\n'), /^Error: data\.lsmodel is not an LSTM Studio model export/);
+  await refused(writeTemp(work, 'model.lsmodel', '{"modelTopology": {}}'), /is a JSON file\. A Keras model converted to TensorFlow\.js is imported from its model\.json/);
+  await refused(path.join(work, 'missing.lsmodel'), /^Error: No file at .*missing\.lsmodel/);
+});
+
+let fixture: TF.LayersModel;
+
+test('a Keras model converted to TF.js layers imports once its input is mapped to a dataset column', async () => {
+  const dir = path.join(work, 'keras_out');
+  fixture = await writeKerasFixture(dir, { window: 12, features: 1, units: 8, outputs: 3 });
+  const spec = JSON.parse(fs.readFileSync(path.join(dir, 'model.json'), 'utf8'));
+  assert.ok(spec.weightsManifest[0].weights.some((w: { name: string }) => w.name === 'lstm/lstm_cell/kernel'), 'Keras names its LSTM weights after the cell');
+
+  const mismatch = await cli(homeA, ['models', 'import', path.join(dir, 'model.json'), '--data', '1', '--task', 'forecast', '--features', 'value,value', '--target', 'value']);
+  assert.equal(mismatch.code, 1);
+  assert.match(mismatch.stderr, /reads 1 feature\(s\) per step, but 2 column\(s\) were mapped \(value, value\)/);
+  const missing = await cli(homeA, ['models', 'import', dir, '--task', 'forecast', '--features', 'value']);
+  assert.match(missing.stderr, /needs --data ID\|FILE/);
+
+  const imp = JSON.parse((await ok(homeA, ['models', 'import', dir, '--name', 'keras-amb', '--data', '1', '--task', 'forecast', '--features', 'value', '--target', 'value', '--json'])).stdout);
+  assert.deepEqual([imp.model.name, imp.model.version, imp.model.source, imp.model.task], ['keras-amb', 1, 'keras', 'forecast']);
+  const shown = JSON.parse((await ok(homeA, ['models', 'show', 'keras-amb', '--json'])).stdout).model;
+  assert.deepEqual([shown.window, shown.horizon, shown.featureNames, shown.targetNames], [12, 3, ['value'], ['value']]);
+  assert.equal(shown.lineage.importedFrom.name, 'keras v2.15.0');
+
+  // The imported model computes exactly what the Keras model does on the same windows.
+  const { model } = await loadModel(imp.model.path);
+  const x = Float32Array.from({ length: 5 * 12 }, (_, i) => 60 + Math.sin(i / 3) * 5);
+  assert.deepEqual(predict(model, x, 5, [12, 1]), predict(fixture, x, 5, [12, 1]));
+  model.dispose();
+});
+
+after(() => fixture?.dispose());
