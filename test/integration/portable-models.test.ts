@@ -151,10 +151,14 @@ test('a Keras model converted to TF.js layers imports once its input is mapped t
   assert.deepEqual([shown.window, shown.horizon, shown.featureNames, shown.targetNames], [12, 3, ['value'], ['value']]);
   assert.equal(shown.lineage.importedFrom.name, 'keras v2.15.0');
 
-  // The imported model computes exactly what the Keras model does on the same windows.
+  // The imported model computes what the Keras model does on the same windows (to float rounding:
+  // the engine may run its own fused LSTM kernel where the fixture runs tfjs's layer).
   const { model } = await loadModel(imp.model.path);
   const x = Float32Array.from({ length: 5 * 12 }, (_, i) => 60 + Math.sin(i / 3) * 5);
-  assert.deepEqual(predict(model, x, 5, [12, 1]), predict(fixture, x, 5, [12, 1]));
+  const got = predict(model, x, 5, [12, 1]);
+  const want = predict(fixture, x, 5, [12, 1]);
+  assert.equal(got.length, 15);
+  got.forEach((v, i) => assert.ok(Math.abs(v - want[i]) < 1e-5, `output ${i}: ${v} vs ${want[i]}`));
   model.dispose();
 });
 
