@@ -24,8 +24,9 @@ export function walkForward(a: Analysis, set: WindowSet, scored: ScoredWindows, 
   const T = m.targetNames.length;
   const step = Math.max(1, Math.floor(stride ?? H));
   const name = entity ?? set.batch.meta[0].entity;
+  const entities = [...new Set(set.batch.meta.map((w) => w.entity))];
   const indexes = set.batch.meta.map((w, i) => ({ w, i })).filter(({ w }) => w.entity === name);
-  if (indexes.length === 0) throw new UserError(`The evaluated windows hold no entity \`${name}\`. Entities: ${[...new Set(set.batch.meta.map((w) => w.entity))].slice(0, 12).join(', ')}.`);
+  if (indexes.length === 0) throw new UserError(`The evaluated windows hold no entity \`${name}\`. Entities: ${entities.slice(0, 12).join(', ')}.`);
   const series = a.series[set.entity[indexes[0].i]];
   const timeAt = (row: number) => (series.time ? series.time[row] : row);
   const first = indexes[0].w.row;
@@ -48,5 +49,5 @@ export function walkForward(a: Analysis, set: WindowSet, scored: ScoredWindows, 
   const lastRow = Math.min(target.length - 1, indexes[indexes.length - 1].w.row + H);
   const from = Math.max(0, first - m.window + 1);
   const rows = Array.from({ length: lastRow - from + 1 }, (_, k) => from + k);
-  return { entity: name, target: m.targetNames[0], stride: step, actual: { time: rows.map(timeAt), values: rows.map((r) => target[r]) }, origins };
+  return { entity: name, entities, target: m.targetNames[0], stride: step, actual: { time: rows.map(timeAt), values: rows.map((r) => target[r]) }, origins };
 }

@@ -53,7 +53,7 @@ export async function riskVersion(a: Analysis, req: RiskRequest, control: Analys
     const level = riskLevel(assessment.score);
     const central = assessment.steps?.central ?? null;
     const at = central === null ? null : w.end + central * step;
-    const reliability = scored.reliability[i].flag;
+    const { flag: reliability, reasons: reliabilityReasons } = scored.reliability[i];
     return {
       entity: w.entity,
       score: assessment.score,
@@ -62,6 +62,7 @@ export async function riskVersion(a: Analysis, req: RiskRequest, control: Analys
       driver: assessment.driver,
       action: recommendedAction(level, assessment.driver, reliability, at === null ? null : fmtTimeValue(at, a.detail.summary.timeKind)),
       reliability,
+      reliabilityReasons,
       lastTime: w.end,
     };
   });

@@ -6,6 +6,10 @@ import { getApi } from './api-client';
 import { DatasetPage } from './components/dataset-page';
 import { DatasetsPage } from './components/datasets-page';
 import { ErrorBanner } from './components/error-banner';
+import { EvaluationPage } from './components/evaluation-page';
+import { ExplainPage } from './components/explain-page';
+import { ForecastPage } from './components/forecast-page';
+import { RiskPage } from './components/risk-page';
 import { ConfigurePage } from './components/configure-page';
 import { ImportDialog } from './components/import-dialog';
 import { RunDetailPage } from './components/run-detail-page';
@@ -15,10 +19,13 @@ import { StatusBar } from './components/status-bar';
 import { TrainPage } from './components/train-page';
 import { UploadToast } from './components/upload-toast';
 import { useReportError } from './error-context';
-import { useRoute } from './route';
+import { useRoute, type AnalysisRoute } from './route';
 import { isFinished, useTrainSessions } from './train-session';
 
-/** The whole app: routes between the datasets, training and run pages, and owns the import flow. */
+/** The analysis pages, by view. */
+const ANALYSIS_PAGES = { evaluate: EvaluationPage, forecast: ForecastPage, explain: ExplainPage, risk: RiskPage } as const;
+
+/** The whole app: routes between the datasets, training, run and analysis pages, and owns the import flow. */
 export function App() {
   const [route, navigate] = useRoute();
   const report = useReportError();
@@ -29,6 +36,8 @@ export function App() {
   const bump = useCallback(() => setRevision((r) => r + 1), []);
   const [datasets, setDatasets] = useState<DatasetSummary[] | null>(null);
   const sessions = useTrainSessions();
+  const evaluate = useCallback((model: string, datasetId: number) => navigate({ page: 'analysis', view: 'evaluate', model, datasetId }), [navigate]);
+  const AnalysisPage = route.page === 'analysis' ? ANALYSIS_PAGES[route.view] : null;
 
   useEffect(() => {
     let stale = false;
@@ -105,6 +114,7 @@ export function App() {
               onOpenRun={(id) => navigate({ page: 'run', id })}
               onConfigure={(datasetId) => navigate({ page: 'configure', datasetId })}
               onRuns={() => navigate({ page: 'runs' })}
+              onEvaluate={evaluate}
             />
           ) : route.page === 'runs' ? (
             <RunsPage
@@ -114,15 +124,18 @@ export function App() {
               }
               onTrain={() => navigate({ page: 'configure', datasetId: null })}
             />
-          ) : (
+          ) : AnalysisPage && route.page === 'analysis' ? (
+            <AnalysisPage key={route.view} route={route} datasets={datasets} navigate={navigate as (r: AnalysisRoute) => void} />
+          ) : route.page === 'run' ? (
             <RunDetailPage
               key={route.id}
               id={route.id}
               datasets={datasets}
               onRuns={() => navigate({ page: 'runs' })}
               onDataset={(id) => navigate({ page: 'dataset', id })}
+              onEvaluate={evaluate}
             />
-          )}
+          ) : null}
         </main>
         <StatusBar />
       </div>

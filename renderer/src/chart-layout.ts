@@ -11,6 +11,18 @@ export const GRID = '#eef2f7';
 export const LINE = '#cbd5e1';
 const PANEL_GAP = 0.06;
 
+/** The look every chart shares: font, transparent paper on a white plot, hover labels. */
+export const CHART_BASE: Layout = {
+  autosize: true,
+  font: { family: FONT, size: 12, color: '#334155' },
+  paper_bgcolor: 'rgba(0,0,0,0)',
+  plot_bgcolor: '#ffffff',
+  hoverlabel: { bgcolor: '#ffffff', bordercolor: LINE, font: { family: FONT, size: 12 } },
+};
+
+/** A horizontal legend above the plot, left-aligned. */
+export const LEGEND_TOP = { orientation: 'h', x: 0, xanchor: 'left', y: 1.0, yanchor: 'bottom', bgcolor: 'rgba(0,0,0,0)' } as const;
+
 /** Height in pixels of a chart with `panels` stacked panels (one panel for overlay). */
 export function chartHeight(panels: number): number {
   return panels <= 1 ? 380 : Math.max(380, 60 + panels * 130);
@@ -54,18 +66,14 @@ export function buildLayout(opts: {
   const axisBase = { gridcolor: GRID, linecolor: LINE, zeroline: false, automargin: true };
   const yBase = { ...axisBase, autorange: true, uirevision: yRevision };
   const layout: Layout = {
+    ...CHART_BASE,
     uirevision,
-    autosize: true,
     height: chartHeight(stacked ? n : 1),
     margin: { l: 64, r: 24, t: stacked ? 20 : 8, b: 56 },
-    font: { family: FONT, size: 12, color: '#334155' },
-    paper_bgcolor: 'rgba(0,0,0,0)',
-    plot_bgcolor: '#ffffff',
     hovermode: 'x unified',
     hoversubplots: 'axis',
-    hoverlabel: { bgcolor: '#ffffff', bordercolor: LINE, font: { family: FONT, size: 12 } },
     showlegend: !stacked,
-    legend: { orientation: 'h', x: 0, xanchor: 'left', y: 1.0, yanchor: 'bottom', bgcolor: 'rgba(0,0,0,0)' },
+    legend: LEGEND_TOP,
     xaxis: {
       ...axisBase,
       type: datetime ? 'date' : 'linear',

@@ -1,6 +1,6 @@
 /** Plotly traces and layout of loss curves (loss per epoch, validation loss, running batch loss). */
 import type { Data, Layout } from 'plotly.js-dist-min';
-import { CHART_COLORS, FONT, GRID, LINE, esc } from './chart-layout';
+import { CHART_BASE, CHART_COLORS, GRID, LEGEND_TOP, LINE, esc } from './chart-layout';
 
 /** One curve of a loss chart. */
 export interface LossCurve {
@@ -60,17 +60,13 @@ export function buildLossLayout(opts: { curves: LossCurve[]; height: number; log
   const range = xRange(opts.curves, opts.maxEpoch);
   const span = range ? range[1] - range[0] : 0;
   return {
+    ...CHART_BASE,
     uirevision: opts.uirevision,
-    autosize: true,
     height: opts.height,
     margin: { l: 64, r: 20, t: 8, b: 48 },
-    font: { family: FONT, size: 12, color: '#334155' },
-    paper_bgcolor: 'rgba(0,0,0,0)',
-    plot_bgcolor: '#ffffff',
     hovermode: 'x unified',
-    hoverlabel: { bgcolor: '#ffffff', bordercolor: LINE, font: { family: FONT, size: 12 } },
     showlegend: true,
-    legend: { orientation: 'h', x: 0, xanchor: 'left', y: 1.0, yanchor: 'bottom', bgcolor: 'rgba(0,0,0,0)' },
+    legend: LEGEND_TOP,
     xaxis: {
       ...axis,
       title: { text: 'Epoch', standoff: 8 },

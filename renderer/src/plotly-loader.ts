@@ -1,6 +1,7 @@
 /** Loads Plotly once, on the first chart that needs it (it is large, so it lives in its own chunk). */
 import { useEffect, type RefObject } from 'react';
-import type { Config } from 'plotly.js-dist-min';
+import type { Config, Data, Layout } from 'plotly.js-dist-min';
+import { useReportError } from './error-context';
 
 type PlotlyModule = typeof import('plotly.js-dist-min').default;
 
@@ -31,4 +32,27 @@ export function usePlotlyPurge(ref: RefObject<HTMLDivElement | null>): void {
       if (div) void loadPlotly().then((P) => P.purge(div), () => undefined);
     };
   }, [ref]);
+}
+
+/**
+ * Draws `data` with `layout` into the div in `ref` and redraws it in place when they change (keep
+ * them memoised); frees the chart on unmount. A drawing failure is reported as `context`.
+ */
+export function usePlotlyChart(ref: RefObject<HTMLDivElement | null>, data: Data[], layout: Layout, filename: string, context = 'Drawing a chart'): void {
+  const report = useReportError();
+  useEffect(() => {
+    const div = ref.current;
+    if (!div) return;
+    let cancelled = false;
+    loadPlotly()
+      .then((Plotly) => {
+        if (cancelled) return;
+        return Plotly.react(div, data, layout, plotConfig(filename));
+      })
+      .catch((err) => !cancelled && report(context, err));
+    return () => {
+      cancelled = true;
+    };
+  }, [ref, data, layout, filename, context, report]);
+  usePlotlyPurge(ref);
 }

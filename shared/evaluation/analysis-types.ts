@@ -145,6 +145,8 @@ export interface BacktestOrigin {
 /** Walk-forward backtest over the evaluated period of one entity and target. */
 export interface Backtest {
   entity: string;
+  /** Every entity with evaluated windows (each can be backtested). */
+  entities: string[];
   target: string;
   stride: number;
   actual: { time: number[]; values: number[] };
@@ -245,6 +247,8 @@ export interface RiskRow {
   driver: string;
   action: string;
   reliability: ReliabilityFlag;
+  /** Why the latest window got a caution or unreliable flag (empty when ok). */
+  reliabilityReasons: string[];
   /** Time of the latest data used. */
   lastTime: number;
 }

@@ -3,11 +3,12 @@
  * (form or YAML/JSON, validated inline), see the estimate, and start training.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { DatasetDetail, DatasetSummary } from '../../../shared/dataset';
+import type { DatasetSummary } from '../../../shared/dataset';
 import type { PresetInfo } from '../../../shared/model/training';
 import type { Task, VariantConfig } from '../../../shared/model/variant';
 import { validateVariant } from '../../../shared/model/variant-validation';
 import { getApi } from '../api-client';
+import { useDatasetDetail } from '../use-dataset-detail';
 import { applyDataset, applyPreset, applyTask, dataColumns, initialConfig, presetsFor, setPath, suggestedTask } from '../config-draft';
 import { useReportError } from '../error-context';
 import { startTraining } from '../train-session';
@@ -43,7 +44,6 @@ export function ConfigurePage({
 }) {
   const report = useReportError();
   const [presets, setPresets] = useState<PresetInfo[] | null>(null);
-  const [detail, setDetail] = useState<DatasetDetail | null>(null);
   const [config, setConfig] = useState<VariantConfig | null>(null);
   const [presetName, setPresetName] = useState<string | null>(null);
   const [parseError, setParseError] = useState<string | null>(null);
@@ -66,21 +66,7 @@ export function ConfigurePage({
     };
   }, [report]);
 
-  useEffect(() => {
-    if (datasetId === null) return;
-    let stale = false;
-    getApi()
-      .datasets.get({ id: datasetId })
-      .then(
-        (d) => !stale && setDetail(d),
-        (err) => !stale && report('Opening the dataset', err),
-      );
-    return () => {
-      stale = true;
-    };
-  }, [datasetId, report]);
-
-  const shownDetail = detail && detail.summary.id === datasetId ? detail : null;
+  const shownDetail = useDatasetDetail(datasetId);
   const cols = useMemo(() => (shownDetail ? dataColumns(shownDetail) : null), [shownDetail]);
 
   // A first config once the dataset and the presets are known; a new dataset keeps what still fits.

@@ -1,8 +1,7 @@
 /** A Plotly chart of loss curves, redrawn in place as curves grow (live training, run comparison). */
-import { useEffect, useRef, useState } from 'react';
-import { useReportError } from '../error-context';
+import { useMemo, useRef, useState } from 'react';
 import { buildLossLayout, buildLossTraces, type LossCurve } from '../loss-chart-layout';
-import { loadPlotly, plotConfig, usePlotlyPurge } from '../plotly-loader';
+import { usePlotlyChart } from '../plotly-loader';
 
 /** Renders the curves; `maxEpoch` fixes the x axis to the planned epochs while a run is live. */
 export function LossChart({
@@ -18,27 +17,12 @@ export function LossChart({
   emptyText?: string;
   testId?: string;
 }) {
-  const report = useReportError();
   const el = useRef<HTMLDivElement>(null);
   const [log, setLog] = useState(false);
   const hasPoints = curves.some((c) => c.x.length > 0);
-
-  useEffect(() => {
-    const div = el.current;
-    if (!div) return;
-    let cancelled = false;
-    loadPlotly()
-      .then((Plotly) => {
-        if (cancelled) return;
-        return Plotly.react(div, buildLossTraces(curves), buildLossLayout({ curves, height, log, uirevision: `${testId}|${log}`, maxEpoch }), plotConfig('lstm-studio-loss'));
-      })
-      .catch((err) => !cancelled && report('Drawing the loss chart', err));
-    return () => {
-      cancelled = true;
-    };
-  }, [curves, height, log, maxEpoch, testId, report]);
-
-  usePlotlyPurge(el);
+  const data = useMemo(() => buildLossTraces(curves), [curves]);
+  const layout = useMemo(() => buildLossLayout({ curves, height, log, uirevision: `${testId}|${log}`, maxEpoch }), [curves, height, log, maxEpoch, testId]);
+  usePlotlyChart(el, data, layout, 'lstm-studio-loss', 'Drawing the loss chart');
 
   return (
     <div className="chart loss-chart" data-testid={testId}>

@@ -25,11 +25,14 @@ export function RunDetailPage({
   datasets,
   onRuns,
   onDataset,
+  onEvaluate,
 }: {
   id: string;
   datasets: DatasetSummary[] | null;
   onRuns: () => void;
   onDataset: (id: number) => void;
+  /** Opens the Evaluation page for the run's model (`NAME@VERSION`) on its dataset. */
+  onEvaluate: (model: string, datasetId: number) => void;
 }) {
   const report = useReportError();
   const [run, setRun] = useState<RunDetail | null>(null);
@@ -123,6 +126,11 @@ export function RunDetailPage({
             </span>
           </div>
         </div>
+        {run.model && run.status !== 'running' && (
+          <button type="button" className="button primary" onClick={() => onEvaluate(`${run.model!.name}@${run.model!.version}`, run.datasetId)} data-testid="run-evaluate">
+            Evaluate
+          </button>
+        )}
         {run.status === 'running' && (
           <button type="button" className="button danger-outline" onClick={() => setConfirming(true)} data-testid="run-cancel">
             <StopIcon />

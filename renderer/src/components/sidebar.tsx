@@ -1,12 +1,21 @@
 /** The left sidebar: product name, navigation, quick links to datasets and runs training in this window. */
 import type { DatasetSummary } from '../../../shared/dataset';
-import type { Route } from '../route';
+import type { AnalysisView, Route } from '../route';
 import { runFraction } from '../train-history';
 import { isFinished, useTrainSessions } from '../train-session';
+import { LensIcon, RiskIcon, TargetIcon, TrendIcon } from './analysis-icons';
 import { ChartIcon, DatabaseIcon, LogoIcon } from './icons';
 import { HistoryIcon, NetworkIcon } from './train-icons';
 
 const QUICK_LINKS = 12;
+
+/** The analysis pages in the sidebar. */
+const ANALYSES: { view: AnalysisView; label: string; Icon: typeof TargetIcon }[] = [
+  { view: 'evaluate', label: 'Evaluate', Icon: TargetIcon },
+  { view: 'forecast', label: 'Forecast', Icon: TrendIcon },
+  { view: 'explain', label: 'Explain', Icon: LensIcon },
+  { view: 'risk', label: 'Fleet risk', Icon: RiskIcon },
+];
 
 /** Renders the sidebar; highlights the current page and lists datasets and live runs for quick switching. */
 export function Sidebar({
@@ -107,6 +116,24 @@ export function Sidebar({
             })}
           </div>
         )}
+        <div className="nav-section">Analysis</div>
+        {ANALYSES.map(({ view, label, Icon }) => {
+          const active = route.page === 'analysis' && route.view === view;
+          return (
+            <button
+              type="button"
+              key={view}
+              className={`nav-item${active ? ' active' : ''}`}
+              // The chosen model and dataset carry over between the analysis pages.
+              onClick={() => navigate(route.page === 'analysis' ? { ...route, view } : { page: 'analysis', view, model: null, datasetId: null })}
+              data-testid={`nav-${view}`}
+              aria-current={active ? 'page' : undefined}
+            >
+              <Icon />
+              <span>{label}</span>
+            </button>
+          );
+        })}
       </nav>
     </aside>
   );

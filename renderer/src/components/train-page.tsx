@@ -37,11 +37,14 @@ export function TrainPage({
   onOpenRun,
   onConfigure,
   onRuns,
+  onEvaluate,
 }: {
   runId: string;
   onOpenRun: (id: string) => void;
   onConfigure: (datasetId: number) => void;
   onRuns: () => void;
+  /** Opens the Evaluation page for a saved model (`NAME@VERSION`) on its dataset. */
+  onEvaluate: (model: string, datasetId: number) => void;
 }) {
   const report = useReportError();
   const session = useTrainSession(runId);
@@ -107,7 +110,12 @@ export function TrainPage({
       </div>
 
       {!live && (
-        <TrainResultCard session={session} onOpenRun={() => onOpenRun(runId)} onTrainAgain={() => onConfigure(request.datasetId)} />
+        <TrainResultCard
+          session={session}
+          onOpenRun={() => onOpenRun(runId)}
+          onTrainAgain={() => onConfigure(request.datasetId)}
+          onEvaluate={(model) => onEvaluate(model, request.datasetId)}
+        />
       )}
       {(live || started) && <TrainProgressPanel progress={p} status={status} startedAt={session.startedAt} />}
       {(live || curves.some((c) => c.x.length > 0)) && (

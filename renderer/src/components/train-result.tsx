@@ -6,7 +6,18 @@ import { BaselineNote, RunMetrics } from './run-metrics';
 import { CheckCircleIcon, ModelIcon } from './train-icons';
 
 /** Renders the result card of a finished session (completed, cancelled or failed). */
-export function TrainResultCard({ session, onOpenRun, onTrainAgain }: { session: TrainSession; onOpenRun: () => void; onTrainAgain: () => void }) {
+export function TrainResultCard({
+  session,
+  onOpenRun,
+  onTrainAgain,
+  onEvaluate,
+}: {
+  session: TrainSession;
+  onOpenRun: () => void;
+  onTrainAgain: () => void;
+  /** Opens the Evaluation page for the saved model (`NAME@VERSION`). */
+  onEvaluate: (model: string) => void;
+}) {
   const r = session.result;
   const model = r?.model ?? null;
   const status = session.status;
@@ -29,6 +40,11 @@ export function TrainResultCard({ session, onOpenRun, onTrainAgain }: { session:
           {headline}
         </h2>
         <div className="card-header-tools">
+          {model && (
+            <button type="button" className="button small primary" onClick={() => onEvaluate(`${model.name}@${model.version}`)} data-testid="result-evaluate">
+              Evaluate
+            </button>
+          )}
           {(r || status !== 'failed') && (
             <button type="button" className="button small" onClick={onOpenRun} data-testid="result-open-run">
               View run

@@ -1,0 +1,108 @@
+/**
+ * What an analysis page works on: a saved model version and a dataset (by default the one the model
+ * was trained on), with the run that trained the model (its config names the window, horizon and
+ * targets before anything has run) and the dataset's details (entities, column ranges).
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { DatasetDetail } from '../../shared/dataset';
+import type { ModelSummary, RunDetail, RunSummary } from '../../shared/model/training';
+import type { Task } from '../../shared/model/variant';
+import { getApi } from './api-client';
+import { useReportError } from './error-context';
+import { useDatasetDetail } from './use-dataset-detail';
+
+/** One model version as the pickers offer it. */
+export interface ModelChoice {
+  /** `NAME@VERSION`, as the analysis operations take it. */
+  ref: string;
+  summary: ModelSummary;
+  /** The dataset it was trained on, when that run is still recorded. */
+  trainedOn: number | null;
+  /** Why this page cannot use it (wrong task), or null. */
+  blocked: string | null;
+}
+
+/** The chosen model and dataset, and what is known about them. */
+export interface AnalysisTarget {
+  /** Every model version, newest first; null while loading. */
+  models: ModelChoice[] | null;
+  model: ModelChoice | null;
+  /** The route named a model that does not exist (deleted, mistyped). */
+  missing: string | null;
+  datasetId: number | null;
+  /** The run that trained the chosen model (null while loading or when it is gone). */
+  run: RunDetail | null;
+  /** The chosen dataset's details (null while loading). */
+  detail: DatasetDetail | null;
+}
+
+/** The reference of a model version: `NAME@VERSION`. */
+export function modelRef(m: { name: string; version: number }): string {
+  return `${m.name}@${m.version}`;
+}
+
+/**
+ * Resolves the route's model and dataset against the saved models: no model means the newest one
+ * this page can use (`tasks`), no dataset means the model's training dataset.
+ */
+export function useAnalysisTarget(routeModel: string | null, routeDataset: number | null, tasks: readonly Task[], pageName: string): AnalysisTarget {
+  const report = useReportError();
+  const [list, setList] = useState<{ models: ModelSummary[]; runs: RunSummary[] } | null>(null);
+  const [run, setRun] = useState<RunDetail | null>(null);
+
+  useEffect(() => {
+    let stale = false;
+    Promise.all([getApi().models.list(), getApi().runs.list({})]).then(
+      ([models, runs]) => !stale && setList({ models, runs }),
+      (err) => {
+        if (stale) return;
+        setList({ models: [], runs: [] });
+        report('Loading the models', err);
+      },
+    );
+    return () => {
+      stale = true;
+    };
+  }, [report]);
+
+  const models = useMemo(() => {
+    if (!list) return null;
+    const trainedOn = new Map(list.runs.map((r) => [r.id, r.datasetId]));
+    return list.models.map(
+      (summary): ModelChoice => ({
+        ref: modelRef(summary),
+        summary,
+        trainedOn: trainedOn.get(summary.runId) ?? null,
+        blocked: tasks.includes(summary.task) ? null : `a ${summary.task} model: ${pageName} needs ${tasks.join(' or ')}`,
+      }),
+    );
+  }, [list, tasks, pageName]);
+
+  const model = useMemo(() => {
+    if (!models) return null;
+    if (routeModel) return models.find((m) => m.ref === routeModel || m.summary.name === routeModel) ?? null;
+    return models.find((m) => m.blocked === null) ?? null;
+  }, [models, routeModel]);
+  const datasetId = routeDataset ?? model?.trainedOn ?? null;
+
+  const runId = model?.summary.runId ?? null;
+  useEffect(() => {
+    setRun(null);
+    if (!runId) return;
+    let stale = false;
+    getApi()
+      .runs.get({ id: runId })
+      .then(
+        (r) => !stale && setRun(r),
+        () => undefined, // the run may have been deleted: the page works without its config
+      );
+    return () => {
+      stale = true;
+    };
+  }, [runId]);
+
+  const detail = useDatasetDetail(datasetId, 'Loading the dataset');
+
+  const missing = models && routeModel && !model ? routeModel : null;
+  return { models, model, missing, datasetId, run, detail };
+}

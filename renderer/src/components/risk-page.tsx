@@ -1,0 +1,126 @@
+/**
+ * The Fleet risk page: every entity's failure risk from forecasts crossing the user's alarm limits
+ * (forecast models) or from the predicted remaining life (RUL models), ranked, sortable and
+ * exportable as CSV.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { DatasetSummary } from '../../../shared/dataset';
+import { csvText, riskCsv } from '../../../shared/evaluation/analysis-csv';
+import type { RiskLevel, RiskReport } from '../../../shared/evaluation/analysis-types';
+import { useAnalysisPage } from '../analysis-page-state';
+import { getApi } from '../api-client';
+import { fmtCount } from '../format';
+import type { AnalysisRoute } from '../route';
+import { AnalysisHeader, BeforeRun, CoveragePicker, ResultNotes } from './analysis-common';
+import { AnalysisToolbar } from './analysis-toolbar';
+import { RiskLimits, parseLimits, suggestLimit, type LimitDraft } from './risk-limits';
+import { RiskTable } from './risk-table';
+
+const LEVELS: RiskLevel[] = ['high', 'medium', 'low'];
+
+/** Saves text as a file through the browser's download (works in Electron and browser mode). */
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A file name from free text: letters, digits, dots, dashes. */
+function fileSafe(text: string): string {
+  return text.replace(/[^\w.-]+/g, '_').replace(/^_+|_+$/g, '') || 'fleet';
+}
+
+/** Renders the pickers, the limits editor and the ranked table. */
+export function RiskPage({ route, datasets, navigate }: { route: AnalysisRoute; datasets: DatasetSummary[] | null; navigate: (r: AnalysisRoute) => void }) {
+  const page = useAnalysisPage<RiskReport>(route, navigate);
+  const { target, job, busy } = page;
+  const [coverage, setCoverage] = useState(0.9);
+  const [drafts, setDrafts] = useState<LimitDraft[]>([]);
+
+  const isForecast = target.model?.summary.task === 'forecast';
+  const profiles = useMemo(() => target.detail?.columns ?? [], [target.detail]);
+  const columns = useMemo(() => {
+    const fromRun = target.run?.config.input.targets ?? [];
+    return fromRun.length > 0 ? fromRun : profiles.filter((p) => p.type === 'number' && p.role === 'feature').map((p) => p.name);
+  }, [target.run, profiles]);
+  // A first limit on the first forecast column, suggested from the data, once its columns are known.
+  useEffect(() => {
+    setDrafts(isForecast && columns.length > 0 ? [suggestLimit(columns[0], profiles.find((p) => p.name === columns[0]))] : []);
+  }, [isForecast, columns, profiles]);
+
+  const limits = parseLimits(drafts);
+  const run = () => page.start((jobId, model, datasetId) => getApi().risk.run({ jobId, model, datasetId, coverage, ...(isForecast && limits ? { limits } : {}) }));
+
+  const report = job.result;
+  const counts = report ? LEVELS.map((l) => ({ level: l, n: report.rows.filter((r) => r.level === l).length })) : [];
+  const exportCsv = () => report && download(`risk-${fileSafe(report.model.name)}-v${report.model.version}-${fileSafe(report.datasetName)}.csv`, csvText(riskCsv(report)));
+  return (
+    <div className="page analysis-page" data-testid="risk-page">
+      <AnalysisHeader page={page} navigate={navigate} subtitle="Which assets need maintenance first: a risk score, the expected time to failure and what to do, across the fleet." />
+      <AnalysisToolbar
+        page={page}
+        datasets={datasets}
+        runLabel="Rank the fleet"
+        onRun={run}
+        runBlocked={isForecast && (drafts.length === 0 || !limits) ? 'Each alarm limit needs a number.' : null}
+      >
+        <CoveragePicker value={coverage} onChange={setCoverage} disabled={busy} />
+      </AnalysisToolbar>
+      {target.model && (
+        <section className="card">
+          <div className="card-body">
+            {isForecast ? (
+              <RiskLimits drafts={drafts} columns={columns} profiles={profiles} disabled={busy} onChange={setDrafts} />
+            ) : (
+              <div className="muted" data-testid="risk-rul-note">
+                A remaining-life model ranks the fleet by each asset&apos;s predicted remaining life: no alarm limits needed.
+              </div>
+            )}
+          </div>
+        </section>
+      )}
+
+      {!report ? (
+        job.status === 'idle' && (
+          <BeforeRun>
+            {isForecast ? 'Set the alarm limits that mean trouble, then ' : 'Choose a model and a dataset, then '}
+            <strong>Rank the fleet</strong>: every asset&apos;s latest data is scored and the list is ranked from the highest risk down.
+          </BeforeRun>
+        )
+      ) : (
+        <div className={`analysis-result${busy ? ' is-stale' : ''}`} data-testid="risk-result">
+          <section className="card">
+            <div className="card-header">
+              <div>
+                <h2 className="card-title">Maintenance list</h2>
+                <div className="muted small">
+                  {fmtCount(report.rows.length)} {report.rows.length === 1 ? 'entity' : 'entities'} of {report.datasetName} ·{' '}
+                  {report.source === 'rul' ? 'by predicted remaining life' : `limits: ${report.limits.map((l) => `${l.column} ${l.op} ${l.value}`).join(', ')}`}
+                </div>
+              </div>
+              <div className="card-header-tools">
+                <span className="risk-counts" data-testid="risk-counts">
+                  {counts.map((c) => (
+                    <span key={c.level} className={`risk-level risk-${c.level}`}>
+                      {c.n} {c.level}
+                    </span>
+                  ))}
+                </span>
+                <button type="button" className="button small" onClick={exportCsv} disabled={report.rows.length === 0} data-testid="risk-export">
+                  Export CSV
+                </button>
+              </div>
+            </div>
+            {report.rows.length === 0 ? <div className="placeholder">No entity has enough rows to be scored.</div> : <RiskTable report={report} />}
+          </section>
+          <ResultNotes notes={report.notes} />
+        </div>
+      )}
+    </div>
+  );
+}
