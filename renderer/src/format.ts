@@ -1,4 +1,7 @@
 /** UI-only formatting (locale dates, Plotly dates, delimiter names); the rest lives in shared/format. */
+import type { TimeKind } from '../../shared/dataset';
+import { fmtTimeValue } from '../../shared/format';
+
 export * from '../../shared/format';
 
 /** Formats an ISO timestamp in the user's locale, for "created" columns. */
@@ -6,6 +9,14 @@ export function fmtLocalDate(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+/** A point in time for a table column: "2025-04-01 00:00" for datetime (midnight kept, unlike fmtDateTime), the number otherwise. */
+export function fmtTableTime(v: number, kind: TimeKind): string {
+  if (kind !== 'datetime' || !Number.isFinite(v)) return fmtTimeValue(v, kind);
+  const iso = new Date(v).toISOString();
+  const seconds = iso.slice(17, 19);
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}${seconds === '00' ? '' : `:${seconds}`}`;
 }
 
 /** Converts epoch ms into the string Plotly reads as a date without shifting it to local time. */

@@ -8,7 +8,7 @@ import type { ForecastResult } from '../../../shared/evaluation/analysis-types';
 import { useAnalysisPage } from '../analysis-page-state';
 import { getApi } from '../api-client';
 import { forecastChart } from '../forecast-chart';
-import { fmtCount, fmtInterval, fmtNumber, fmtTimeValue } from '../format';
+import { fmtCount, fmtInterval, fmtNumber, fmtTableTime } from '../format';
 import type { AnalysisRoute } from '../route';
 import { AnalysisHeader, BeforeRun, CoveragePicker, ResultNotes } from './analysis-common';
 import { AnalysisToolbar } from './analysis-toolbar';
@@ -58,7 +58,7 @@ function StepsTable({ f }: { f: ForecastResult }) {
           {first.forecast.time.map((time, h) => (
             <tr key={time} data-testid="forecast-row">
               <td className="num mono">{h + 1}</td>
-              <td className="mono">{fmtTimeValue(time, f.timeKind)}</td>
+              <td className="mono">{fmtTableTime(time, f.timeKind)}</td>
               {f.targets.flatMap((t) => [
                 <td key={`${t.name}-p`} className="num mono strong">
                   {fmtNumber(t.forecast.point[h])}
