@@ -74,6 +74,12 @@ export function AnalysisToolbar({
           )}
         </div>
       </div>
+      {models?.length === 0 && (
+        <div className="alert alert-info analysis-alert" data-testid="analysis-no-models">
+          <AlertIcon />
+          <div className="alert-message">No saved models yet. Train one on the Train page (in the sidebar) and it appears here.</div>
+        </div>
+      )}
       {(target.missing || model?.blocked) && (
         <div className="alert alert-warning analysis-alert" data-testid="analysis-model-note">
           <AlertIcon />
