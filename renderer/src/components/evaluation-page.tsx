@@ -38,7 +38,7 @@ function Findings({ report }: { report: EvaluationReport }) {
           <span>
             {fmtCount(d.windows)} windows · {fmtCount(d.entities)} {d.entities === 1 ? 'entity' : 'entities'}
           </span>
-          {d.period && (
+          {d.period && d.period.end > d.period.start && (
             <span>
               {fmtTimeValue(d.period.start, d.timeKind)} – {fmtTimeValue(d.period.end, d.timeKind)}
             </span>

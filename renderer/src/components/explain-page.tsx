@@ -99,7 +99,7 @@ export function ExplainPage({ route, datasets, navigate }: { route: AnalysisRout
             <div className="card-body explain-window">
               <div>
                 <div className="strong">
-                  Window {fmtCount(e.window.index + 1)} of {fmtCount(e.windows)}: {e.window.entity}, ending {fmtTimeValue(e.window.end, timeKind)}
+                  Window {fmtCount(e.window.index + 1)} of {fmtCount(e.windows)}: {e.window.entity === 'all' ? '' : `entity ${e.window.entity}, `}last input at {fmtTimeValue(e.window.end, timeKind)}
                 </div>
                 <div className="muted small">
                   {e.model.name} v{e.model.version} · {e.steps.length} input steps · {e.model.attention ? 'attention model' : 'no attention layer: gradient saliency shows where it looks'}
