@@ -129,7 +129,8 @@ test('forecast: history, forecast and band for a chosen pump, steps table, relia
   await chart.locator(TRACES).first().waitFor();
   assert.equal(await chart.locator(`${TRACES} path.js-fill`).count(), 1, 'the interval band is one filled area');
   assert.ok((await chart.locator(`${TRACES} path.js-line`).count()) >= 2, 'history and forecast lines');
-  assert.match((await page.getByTestId('forecast-result').locator('.card-title').first().textContent()) ?? '', /PUMP-03: next 3 steps/);
+  // The result of this run (not one shown before it) names the entity and horizon.
+  await page.getByTestId('forecast-result').locator('.card-title', { hasText: 'PUMP-03: next 3 steps' }).first().waitFor({ timeout: STEP_TIMEOUT });
   assert.equal(await page.getByTestId('forecast-row').count(), 3);
   assert.match((await page.getByTestId('reliability-badge').getAttribute('data-flag')) ?? '', /^(ok|caution|unreliable)$/);
   await session.fullPageShot('e2e-forecast.png');
