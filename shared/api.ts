@@ -10,6 +10,7 @@ import type {
   SeriesRequest,
   SeriesResult,
 } from './dataset';
+import type { DriftCheckSummary, DriftReport, DriftRequest } from './drift/types';
 import type { SerializedError } from './errors';
 import type {
   EngineInfo,
@@ -152,6 +153,11 @@ export interface Operations {
   'models:import': { req: { path: string; name?: string }; res: ModelSummary };
   /** Imports a Keras model converted to TensorFlow.js layers (model.json + weights), its inputs mapped to dataset columns. */
   'models:importKeras': { req: KerasImportRequest; res: ModelSummary };
+  /** Checks a dataset against a version's training reference (a job in a worker); the check is recorded. */
+  'drift:run': { req: DriftRequest; res: DriftReport };
+  /** A model's recorded drift checks, newest first. */
+  'drift:history': { req: { name: string }; res: DriftCheckSummary[] };
+  'drift:get': { req: { id: number }; res: DriftReport };
 }
 
 /** Every event stream and the payload of one event. */
@@ -206,6 +212,9 @@ export const OPERATION_NAMES = [
   'models:export',
   'models:import',
   'models:importKeras',
+  'drift:run',
+  'drift:history',
+  'drift:get',
 ] as const satisfies readonly OperationName[];
 
 /** The listener method each event is exposed as on the client API. */

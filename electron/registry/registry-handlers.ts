@@ -5,6 +5,7 @@ import type { Handlers } from '../../shared/api';
 import { UserError } from '../../shared/errors';
 import { DEFAULT_POLICY, type ModelPolicy } from '../../shared/registry/types';
 import type { AppContext } from '../app/context';
+import { getDriftCheck, listDriftChecks } from '../drift/drift-repo';
 import { getModel, modelFolderName } from '../store/models-repo';
 import { aliasHistory } from './alias-repo';
 import { compareVersions } from './compare';
@@ -29,7 +30,9 @@ type RegistryOps =
   | 'models:setPolicy'
   | 'models:export'
   | 'models:import'
-  | 'models:importKeras';
+  | 'models:importKeras'
+  | 'drift:history'
+  | 'drift:get';
 
 /** Implements the registry operations on the project database. */
 export function createRegistryHandlers(ctx: AppContext): Pick<Handlers, RegistryOps> {
@@ -72,6 +75,15 @@ export function createRegistryHandlers(ctx: AppContext): Pick<Handlers, Registry
     },
     'models:import': async ({ path: file, name }) => importVersion(db, ctx.home, file, name),
     'models:importKeras': async (req) => importKerasModel(db, ctx.home, req),
+    'drift:history': async ({ name }) => {
+      getModel(db, name);
+      return listDriftChecks(db, name);
+    },
+    'drift:get': async ({ id }) => {
+      const report = getDriftCheck(db, id);
+      if (!report) throw new UserError(`There is no drift check ${id}. Run \`lstm-studio drift --model NAME --data ID\` to make one.`);
+      return report;
+    },
   };
 }
 
