@@ -42,6 +42,7 @@ import type {
   DeployResult,
   ExportResult,
   GateReport,
+  GatesRequest,
   KerasImportRequest,
   ModelComparison,
   ModelPolicy,
@@ -135,7 +136,7 @@ export interface Operations {
   'models:get': { req: { ref: string }; res: ModelVersionDetail };
   'models:update': { req: { name: string; version: number; tags?: string[]; notes?: string }; res: ModelVersionDetail };
   /** The quality gates of a version for an alias (default production), optionally against a dataset. */
-  'models:gates': { req: { name: string; version: number; alias?: string; datasetId?: number }; res: GateReport };
+  'models:gates': { req: GatesRequest; res: GateReport };
   /** Points an alias at a version after its gates pass (or forced with a reason, recorded). */
   'models:deploy': { req: DeployRequest; res: DeployResult };
   /** Moves an alias back to the version it pointed at before. */
