@@ -41,6 +41,7 @@ import type {
   DeployRequest,
   DeployResult,
   ExportResult,
+  ExportedFile,
   GateReport,
   GatesRequest,
   KerasImportRequest,
@@ -102,6 +103,8 @@ export interface JobFinished {
 export interface Operations {
   'app:info': { req: void; res: AppInfo };
   'dialog:openFile': { req: void; res: PickedFile | null };
+  /** The file dialog for a model file to import (an `.lsmodel` export); null when the user cancels. */
+  'dialog:openModelFile': { req: void; res: PickedFile | null };
   'files:recent': { req: void; res: RecentFile[] };
   'datasets:list': { req: void; res: DatasetSummary[] };
   'datasets:get': { req: { id: number }; res: DatasetDetail };
@@ -150,6 +153,8 @@ export interface Operations {
   'models:setPolicy': { req: { name: string; policy: Partial<ModelPolicy> }; res: ModelPolicy };
   /** Writes a version as one file (default: `<home>/exports/NAME-vVERSION.lsmodel`). */
   'models:export': { req: { ref: string; path?: string }; res: ExportResult };
+  /** A version's export file as bytes (base64), for the app to save as a download; also kept in `<home>/exports/`. */
+  'models:exportData': { req: { ref: string }; res: ExportedFile };
   /** Imports an export file as the next version of its name (or of `name`). */
   'models:import': { req: { path: string; name?: string }; res: ModelSummary };
   /** Imports a Keras model converted to TensorFlow.js layers (model.json + weights), its inputs mapped to dataset columns. */
@@ -177,6 +182,7 @@ export type Res<K extends OperationName> = Operations[K]['res'];
 export const OPERATION_NAMES = [
   'app:info',
   'dialog:openFile',
+  'dialog:openModelFile',
   'files:recent',
   'datasets:list',
   'datasets:get',
@@ -211,6 +217,7 @@ export const OPERATION_NAMES = [
   'models:policy',
   'models:setPolicy',
   'models:export',
+  'models:exportData',
   'models:import',
   'models:importKeras',
   'drift:run',
@@ -226,7 +233,7 @@ export const EVENT_METHODS = {
 } as const satisfies Record<EventName, `on${string}`>;
 
 /** Operations that take no request; every other operation takes a request object. */
-export const VOID_OPERATIONS = ['app:info', 'dialog:openFile', 'files:recent', 'datasets:list', 'engine:info', 'presets:list', 'models:list', 'models:registry'] as const satisfies readonly OperationName[];
+export const VOID_OPERATIONS = ['app:info', 'dialog:openFile', 'dialog:openModelFile', 'files:recent', 'datasets:list', 'engine:info', 'presets:list', 'models:list', 'models:registry'] as const satisfies readonly OperationName[];
 
 type VoidOperation = { [K in OperationName]: Req<K> extends void ? K : never }[OperationName];
 const voidListIsExact: [Exclude<VoidOperation, (typeof VOID_OPERATIONS)[number]>, Exclude<(typeof VOID_OPERATIONS)[number], VoidOperation>] extends [never, never]

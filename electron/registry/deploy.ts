@@ -10,7 +10,8 @@ import { describeFailures, runGates, type GateSubject } from '../../shared/regis
 import type { AliasEvent, DeployRequest, DeployResult, GateReport, GateResult, ModelVersionDetail } from '../../shared/registry/types';
 import { getDatasetDetail } from '../store/dataset-repo';
 import { getModel } from '../store/models-repo';
-import { aliasHistory, aliasTarget, deployStack, moveAlias } from './alias-repo';
+import { rollbackTarget } from '../../shared/registry/alias-stack';
+import { aliasHistory, aliasTarget, moveAlias } from './alias-repo';
 import { getPolicy, getReference } from './registry-repo';
 import { readVersionMetadata, versionDetail } from './version-detail';
 
@@ -127,11 +128,8 @@ export function rollbackAlias(db: Database.Database, req: { name: string; alias?
   getModel(db, req.name);
   const current = aliasTarget(db, req.name, alias);
   if (current === null) throw new UserError(`${req.name} has no ${alias} version to roll back: deploy one first.`);
-  const stack = deployStack(aliasHistory(db, req.name, alias));
-  stack.pop();
-  while (stack.length > 0 && !versionExists(db, req.name, stack[stack.length - 1])) stack.pop();
-  const target = stack.at(-1);
-  if (target === undefined) {
+  const target = rollbackTarget(aliasHistory(db, req.name, alias), alias, (v) => versionExists(db, req.name, v));
+  if (target === null) {
     throw new UserError(`${req.name} ${alias} has no earlier version to roll back to (v${current} is the first deployed that still exists). Deploy another version instead.`);
   }
   return moveAlias(db, {

@@ -31,6 +31,7 @@ type RegistryOps =
   | 'models:policy'
   | 'models:setPolicy'
   | 'models:export'
+  | 'models:exportData'
   | 'models:import'
   | 'models:importKeras'
   | 'drift:history'
@@ -74,6 +75,12 @@ export function createRegistryHandlers(ctx: AppContext): Pick<Handlers, Registry
       const target = out ?? defaultExportPath(ctx.home, resolveModelRef(db, ref));
       fs.mkdirSync(path.dirname(target), { recursive: true });
       return exportVersion(db, ref, target);
+    },
+    'models:exportData': async ({ ref }) => {
+      const target = defaultExportPath(ctx.home, resolveModelRef(db, ref));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      const result = exportVersion(db, ref, target);
+      return { ...result, fileName: path.basename(target), base64: fs.readFileSync(result.path).toString('base64') };
     },
     'models:import': async ({ path: file, name }) => importVersion(db, ctx.home, file, name),
     'models:importKeras': async (req) => importKerasModel(db, ctx.home, req),

@@ -190,3 +190,11 @@ export interface ExportResult {
   sha256: string;
   model: { name: string; version: number };
 }
+
+/** An export file's bytes for the app to save (a download), and where a copy was kept. */
+export interface ExportedFile extends ExportResult {
+  /** The suggested file name, `NAME-vVERSION.lsmodel`. */
+  fileName: string;
+  /** The file's bytes, base64-encoded (JSON carries no binary). */
+  base64: string;
+}

@@ -18,6 +18,7 @@ export function AnalysisToolbar({
   onRun,
   runBlocked,
   children,
+  trainedLabel = 'training data: test split',
 }: {
   page: AnalysisPageState<unknown>;
   datasets: DatasetSummary[] | null;
@@ -27,6 +28,8 @@ export function AnalysisToolbar({
   runBlocked?: string | null;
   /** The page's options (horizon, coverage, limits...). */
   children?: ReactNode;
+  /** How the model's training dataset is marked in the dataset picker. */
+  trainedLabel?: string;
 }) {
   const { target, job, busy, onModel, onDataset } = page;
   const { models, model, datasetId } = target;
@@ -41,7 +44,7 @@ export function AnalysisToolbar({
             {!model && <option value="">{models ? (models.length ? 'Choose a model…' : 'No saved models yet') : 'Loading…'}</option>}
             {(models ?? []).map((m) => (
               <option key={m.ref} value={m.ref} disabled={m.blocked !== null} title={m.blocked ?? undefined}>
-                {m.summary.name} v{m.summary.version} — {m.summary.task}
+                {m.alias ? `${m.summary.name}:${m.alias} → v${m.summary.version}` : `${m.summary.name} v${m.summary.version}`} — {m.summary.task}
                 {m.blocked ? ' (not for this page)' : ''}
               </option>
             ))}
@@ -54,7 +57,7 @@ export function AnalysisToolbar({
             {(datasets ?? []).map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name}
-                {d.id === model?.trainedOn ? ' (training data: test split)' : ` — ${fmtCount(d.rows)} rows`}
+                {d.id === model?.trainedOn ? ` (${trainedLabel})` : ` — ${fmtCount(d.rows)} rows`}
               </option>
             ))}
           </select>
