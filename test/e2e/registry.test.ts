@@ -107,6 +107,12 @@ test('deploying v2 is blocked by its failed gates until overridden with a reason
   assert.equal(await page.locator('[data-testid="gate"][data-gate="baseline"]').getAttribute('data-status'), 'fail');
   assert.equal(await page.locator('[data-testid="gate"][data-gate="in-service"]').getAttribute('data-status'), 'fail', 'worse than v1 in service');
   assert.match((await page.getByTestId('deploy-in-service').textContent()) ?? '', /Now: v1/);
+  assert.equal(await page.getByTestId('gate-basis').textContent(), 'on the validation split metrics');
+  // Measured on the held-out test split instead (both versions evaluated first, a job), the gates still fail.
+  await page.getByTestId('deploy-on-test').check();
+  await page.locator('[data-testid="gate-basis"]', { hasText: 'on the test split metrics' }).waitFor({ timeout: STEP_TIMEOUT });
+  assert.equal(await page.locator('[data-testid="gate"][data-gate="baseline"]').getAttribute('data-status'), 'fail');
+  assert.match((await page.locator('[data-gate="in-service"]').textContent()) ?? '', /test split/);
   const confirm = page.getByTestId('deploy-confirm');
   assert.equal(await confirm.isDisabled(), true, 'a failed gate blocks the deploy');
   await page.getByTestId('deploy-override-check').check();

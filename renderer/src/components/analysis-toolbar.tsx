@@ -7,7 +7,7 @@ import type { DatasetSummary } from '../../../shared/dataset';
 import type { AnalysisPageState } from '../analysis-page-state';
 import { fmtCount } from '../format';
 import { AlertIcon } from './icons';
-import { ProgressBar } from './progress-bar';
+import { JobProgressView } from './progress-bar';
 import { PlayIcon, StopIcon } from './train-icons';
 
 /** Renders the pickers, options and Run/Cancel for one analysis job. */
@@ -34,7 +34,6 @@ export function AnalysisToolbar({
   const { target, job, busy, onModel, onDataset } = page;
   const { models, model, datasetId } = target;
   const blocked = !model ? 'Choose a model first.' : datasetId === null ? 'Choose a dataset first.' : (runBlocked ?? model.blocked);
-  const fraction = job.progress?.fraction ?? null;
   return (
     <section className="card analysis-toolbar" data-testid="analysis-toolbar">
       <div className="card-body analysis-toolbar-row">
@@ -92,13 +91,7 @@ export function AnalysisToolbar({
         </div>
       )}
       {busy && (
-        <div className="analysis-progress" data-testid="analysis-progress">
-          <div className="import-progress-head">
-            <span className="strong">{job.status === 'cancelling' ? 'Cancelling…' : (job.progress?.phase ?? 'Starting')}</span>
-            {fraction !== null && <span className="mono">{Math.floor(fraction * 100)}%</span>}
-          </div>
-          <ProgressBar fraction={fraction} testId="analysis-progress-bar" />
-        </div>
+        <JobProgressView job={job} testId="analysis-progress" />
       )}
       {job.status === 'failed' && job.error && (
         <div className="alert alert-error analysis-alert" data-testid="analysis-error">

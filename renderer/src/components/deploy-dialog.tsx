@@ -1,18 +1,19 @@
 /**
  * Deploy a version to an alias: choose the version, the alias (production, candidate or a name of
  * your own) and optionally a dataset to check it against; the quality gates run as you choose and
- * are listed. A failed gate blocks the deploy unless you override it with a reason (recorded).
+ * are listed (on the stored validation metrics, or measured on the test split as a job with
+ * progress and cancel). A failed gate blocks the deploy unless you override it with a reason (recorded).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DatasetSummary } from '../../../shared/dataset';
 import { isAliasName } from '../../../shared/registry/model-ref';
 import { STANDARD_ALIASES, type DeployResult, type GateReport, type RegisteredModel } from '../../../shared/registry/types';
 import { getApi } from '../api-client';
-import { errorMessage } from '../error-context';
-import { useAction } from '../use-action';
+import { isBusy, useAnalysisJob } from '../analysis-job';
 import { GateList } from './gate-list';
 import { AlertIcon } from './icons';
 import { Modal } from './modal';
+import { JobProgressView } from './progress-bar';
 import { VersionSelect } from './version-select';
 
 /** Waits this long after typing a custom alias before running the gates. */
@@ -41,72 +42,70 @@ export function DeployDialog({
   const [choice, setChoice] = useState<AliasChoice>(standard ? (initialAlias as AliasChoice) : 'custom');
   const [custom, setCustom] = useState(standard ? '' : initialAlias);
   const [datasetId, setDatasetId] = useState<number | null>(null);
-  const [report, setReport] = useState<GateReport | null>(null);
-  const [checking, setChecking] = useState(false);
-  const [gatesError, setGatesError] = useState<string | null>(null);
+  const [onTest, setOnTest] = useState(false);
   const [override, setOverride] = useState(false);
   const [reason, setReason] = useState('');
-  const action = useAction();
-  const { busy, error } = action;
+  const gatesJob = useAnalysisJob<GateReport>();
+  const deployJob = useAnalysisJob<DeployResult>();
 
   const alias = choice === 'custom' ? custom.trim() : choice;
   const aliasOk = isAliasName(alias);
   const inService = model.aliases[alias] ?? null;
+  const already = inService === version;
+  const target = { name: model.name, version, alias, ...(datasetId !== null ? { datasetId } : {}), ...(onTest ? { evaluate: true } : {}) };
+  const targetKey = JSON.stringify(target);
 
+  // The gates run again whenever the version, alias, dataset or basis changes (a typed alias after a pause).
+  const { reset: resetGates, run: runGates } = gatesJob;
   useEffect(() => {
-    setReport(null);
-    setGatesError(null);
-    if (!aliasOk) return;
-    let stale = false;
-    setChecking(true);
-    const timer = setTimeout(() => {
-      getApi()
-        .models.gates({ name: model.name, version, alias, ...(datasetId !== null ? { datasetId } : {}) })
-        .then(
-          (r) => !stale && setReport(r),
-          (err) => !stale && setGatesError(errorMessage(err)),
-        )
-        .finally(() => !stale && setChecking(false));
-    }, choice === 'custom' ? GATES_DELAY_MS : 0);
-    return () => {
-      stale = true;
-      clearTimeout(timer);
-    };
-  }, [model.name, version, alias, aliasOk, choice, datasetId]);
+    resetGates();
+    // Nothing to check when the alias already points at the version.
+    if (!aliasOk || already) return;
+    const timer = setTimeout(() => void runGates((jobId) => getApi().models.gates({ ...(JSON.parse(targetKey) as typeof target), jobId })), choice === 'custom' ? GATES_DELAY_MS : 0);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [targetKey, aliasOk, already, choice, resetGates, runGates]);
 
+  const deployed = deployJob.status === 'done' ? deployJob.result : null;
+  const reported = useRef(false);
+  useEffect(() => {
+    if (!deployed || reported.current) return;
+    reported.current = true;
+    onDeployed(deployed);
+  }, [deployed, onDeployed]);
+
+  const report = gatesJob.status === 'done' ? gatesJob.result : null;
+  const checking = isBusy(gatesJob.status);
+  const busy = isBusy(deployJob.status) || deployed !== null;
   const failed = report !== null && !report.passed;
-  const blocked = !report || checking || busy || (failed && (!override || reason.trim() === '')) || inService === version;
-  const deploy = () =>
-    action.run(async () => {
-      const result = await getApi().models.deploy({
-        name: model.name,
-        version,
-        alias,
-        reason: reason.trim(),
-        ...(failed ? { force: true } : {}),
-        ...(datasetId !== null ? { datasetId } : {}),
-      });
-      onDeployed(result);
-    });
+  const blocked = !report || checking || busy || (failed && (!override || reason.trim() === '')) || already;
+  const deploy = () => void deployJob.run((jobId) => getApi().models.deploy({ ...target, reason: reason.trim(), ...(failed ? { force: true } : {}), jobId }));
+  // A job that measures on the test split can take a while: it shows its progress and can be cancelled.
+  const running = checking ? gatesJob : isBusy(deployJob.status) ? deployJob : null;
 
   return (
     <Modal
       title={`Deploy ${model.name}`}
-      subtitle="Points an alias at a version after its quality gates pass. Every move is recorded with its time, reason and gates."
-      onClose={busy ? undefined : onClose}
+      onClose={running ? undefined : onClose}
       size="md"
       testId="deploy-dialog"
       footer={
         <>
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
+          {running && onTest ? (
+            <button type="button" className="button danger-outline" onClick={() => void running.cancel()} disabled={running.status === 'cancelling'} data-testid="deploy-cancel-job">
+              {running.status === 'cancelling' ? 'Stopping…' : running === gatesJob ? 'Stop measuring' : 'Stop the deploy'}
+            </button>
+          ) : (
+            <button type="button" className="button" onClick={onClose} disabled={busy}>
+              Cancel
+            </button>
+          )}
           <button
             type="button"
             className={`button ${failed ? 'danger' : 'primary'}`}
             onClick={() => void deploy()}
             disabled={blocked}
-            title={inService === version ? `v${version} is already ${alias}.` : failed && !override ? 'A gate failed: tick the override and give a reason, or fix what failed.' : undefined}
+            title={already ? `v${version} is already ${alias}.` : failed && !override ? 'A gate failed: tick the override and give a reason, or fix what failed.' : undefined}
             data-testid="deploy-confirm"
           >
             {busy ? 'Deploying…' : failed ? 'Deploy with override' : `Deploy v${version} as ${aliasOk ? alias : '…'}`}
@@ -115,6 +114,7 @@ export function DeployDialog({
       }
     >
       <div className="deploy-form">
+        <p className="muted small dialog-lead">Points an alias at a version after its quality gates pass. Every move is recorded with its time, reason and gates.</p>
         <div className="field-row">
           <label className="field">
             <span className="field-label">Version</span>
@@ -169,9 +169,13 @@ export function DeployDialog({
                 {report.passed ? 'All gates pass' : 'A gate failed'}
               </span>
             )}
-            {report && <span className="muted small">on the {report.basis === 'test' ? 'test split' : 'validation split'} metrics</span>}
+            {report && <span className="muted small" data-testid="gate-basis">on the {report.basis === 'test' ? 'test split' : 'validation split'} metrics</span>}
+            <label className="check small deploy-on-test" title="Evaluates this version (and the one in service) on the held-out test split of its training data before the gates decide: slower, but both are measured on the same windows.">
+              <input type="checkbox" checked={onTest} onChange={(e) => setOnTest(e.target.checked)} disabled={busy} data-testid="deploy-on-test" />
+              Measure on the test split
+            </label>
           </div>
-          {inService === version && (
+          {already && (
             <div className="alert alert-info" data-testid="deploy-already">
               <AlertIcon />
               <div className="alert-message">
@@ -179,9 +183,18 @@ export function DeployDialog({
               </div>
             </div>
           )}
-          {checking && !report && <div className="muted small">Running the gates…</div>}
-          {gatesError && <div className="field-error">{gatesError}</div>}
+          {checking && !onTest && <div className="muted small">Running the gates…</div>}
+          {running && onTest && <JobProgressView job={running} testId="deploy-progress" />}
+          {gatesJob.status === 'cancelled' && <div className="muted small">Cancelled: the gates were not measured. Untick the test split, or change a choice to run them again.</div>}
+          {gatesJob.status === 'failed' && <div className="field-error" data-testid="deploy-gates-error">{gatesJob.error}</div>}
           {report && <GateList gates={report.gates} />}
+          {report && report.notes.length > 0 && (
+            <ul className="gate-notes muted small">
+              {report.notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          )}
         </div>
 
         {failed && (
@@ -201,10 +214,11 @@ export function DeployDialog({
             data-testid="deploy-reason"
           />
         </label>
-        {error && (
+        {deployJob.status === 'cancelled' && <div className="muted small">Cancelled: nothing was deployed.</div>}
+        {deployJob.status === 'failed' && (
           <div className="alert alert-error" data-testid="deploy-error">
             <AlertIcon />
-            <div className="alert-message">{error}</div>
+            <div className="alert-message">{deployJob.error}</div>
           </div>
         )}
       </div>

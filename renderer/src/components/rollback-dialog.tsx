@@ -36,7 +36,6 @@ export function RollbackDialog({
   return (
     <Modal
       title={`Roll back ${model.name}`}
-      subtitle="Moves an alias back to the version it pointed at before; the move is recorded with its reason."
       onClose={busy ? undefined : onClose}
       size="sm"
       testId="rollback-dialog"
@@ -52,6 +51,7 @@ export function RollbackDialog({
       }
     >
       <div className="deploy-form">
+        <p className="muted small dialog-lead">Moves an alias back to the version it pointed at before; the move is recorded with its reason.</p>
         <label className="field">
           <span className="field-label">Alias</span>
           <select value={alias} onChange={(e) => setAlias(e.target.value)} disabled={busy} data-testid="rollback-alias">
