@@ -26,6 +26,12 @@ export const IMPORT_FILTERS: OpenDialogOptions['filters'] = [
   { name: 'All files', extensions: ['*'] },
 ];
 
+/** File types offered by the model import dialog. */
+export const MODEL_FILTERS: OpenDialogOptions['filters'] = [
+  { name: 'LSTM Studio models', extensions: ['lsmodel'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
 let ctx: AppContext | undefined;
 let mainWindow: BrowserWindow | undefined;
 
@@ -64,7 +70,10 @@ async function start(): Promise<void> {
     console.error('Could not create the demo data (the app works without it):', err);
   }
 
-  const handlers = createHandlers(context, { pickFile: () => pickFile(mainWindow) });
+  const handlers = createHandlers(context, {
+    pickFile: () => pickFile(mainWindow, { title: 'Import a data file', properties: ['openFile'], filters: IMPORT_FILTERS }),
+    pickModelFile: () => pickFile(mainWindow, { title: 'Import a model', properties: ['openFile'], filters: MODEL_FILTERS }),
+  });
   registerOperations(ipcMain, handlers, (event) => isTrustedSender(event, INDEX_URL));
   forwardEvents(context.events, (channel, payload) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
@@ -105,8 +114,7 @@ function createWindow(context: AppContext): BrowserWindow {
 }
 
 /** Shows the native file dialog for an import; null when the user cancels. */
-async function pickFile(parent: BrowserWindow | undefined): Promise<PickedFile | null> {
-  const options: OpenDialogOptions = { title: 'Import a data file', properties: ['openFile'], filters: IMPORT_FILTERS };
+async function pickFile(parent: BrowserWindow | undefined, options: OpenDialogOptions): Promise<PickedFile | null> {
   const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
   const picked = result.filePaths[0];
   if (result.canceled || !picked) return null;

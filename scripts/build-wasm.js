@@ -10,6 +10,9 @@ const path = require('node:path');
 
 const dir = path.resolve(__dirname, '..', 'native', 'recurrent');
 const out = path.join(dir, 'recurrent.wasm');
+// The sources' SHA-256, written beside the .wasm: a unit test recomputes it (no compiler needed) and
+// fails when a source changed without a rebuild.
+const stamp = path.join(dir, 'recurrent.wasm.sources');
 const sources = fs.readdirSync(dir).filter((f) => f.endsWith('.c')).sort().map((f) => path.join(dir, f));
 const clang = process.env.CLANG || 'clang';
 const target = process.argv.includes('--check') ? path.join(os.tmpdir(), `recurrent-${process.pid}.wasm`) : out;
@@ -32,5 +35,13 @@ if (target !== out) {
   }
   console.log('recurrent.wasm is up to date');
 } else {
+  fs.writeFileSync(stamp, sourcesHash() + '\n');
   console.log(`${path.relative(process.cwd(), out)}: ${fs.statSync(out).size} bytes`);
+}
+
+/** SHA-256 over the names and contents of native/recurrent's .c and .h files, in name order. */
+function sourcesHash() {
+  const hash = require('node:crypto').createHash('sha256');
+  for (const f of fs.readdirSync(dir).filter((n) => /\.[ch]$/.test(n)).sort()) hash.update(f + '\n' + fs.readFileSync(path.join(dir, f), 'utf8').replace(/\r\n/g, '\n'));
+  return hash.digest('hex');
 }

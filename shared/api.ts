@@ -10,6 +10,7 @@ import type {
   SeriesRequest,
   SeriesResult,
 } from './dataset';
+import type { DriftCheckSummary, DriftReport, DriftRequest } from './drift/types';
 import type { SerializedError } from './errors';
 import type {
   EngineInfo,
@@ -40,7 +41,9 @@ import type {
   DeployRequest,
   DeployResult,
   ExportResult,
+  ExportedFile,
   GateReport,
+  GatesRequest,
   KerasImportRequest,
   ModelComparison,
   ModelPolicy,
@@ -100,6 +103,8 @@ export interface JobFinished {
 export interface Operations {
   'app:info': { req: void; res: AppInfo };
   'dialog:openFile': { req: void; res: PickedFile | null };
+  /** The file dialog for a model file to import (an `.lsmodel` export); null when the user cancels. */
+  'dialog:openModelFile': { req: void; res: PickedFile | null };
   'files:recent': { req: void; res: RecentFile[] };
   'datasets:list': { req: void; res: DatasetSummary[] };
   'datasets:get': { req: { id: number }; res: DatasetDetail };
@@ -134,7 +139,7 @@ export interface Operations {
   'models:get': { req: { ref: string }; res: ModelVersionDetail };
   'models:update': { req: { name: string; version: number; tags?: string[]; notes?: string }; res: ModelVersionDetail };
   /** The quality gates of a version for an alias (default production), optionally against a dataset. */
-  'models:gates': { req: { name: string; version: number; alias?: string; datasetId?: number }; res: GateReport };
+  'models:gates': { req: GatesRequest; res: GateReport };
   /** Points an alias at a version after its gates pass (or forced with a reason, recorded). */
   'models:deploy': { req: DeployRequest; res: DeployResult };
   /** Moves an alias back to the version it pointed at before. */
@@ -148,10 +153,17 @@ export interface Operations {
   'models:setPolicy': { req: { name: string; policy: Partial<ModelPolicy> }; res: ModelPolicy };
   /** Writes a version as one file (default: `<home>/exports/NAME-vVERSION.lsmodel`). */
   'models:export': { req: { ref: string; path?: string }; res: ExportResult };
+  /** A version's export file as bytes (base64), for the app to save as a download; also kept in `<home>/exports/`. */
+  'models:exportData': { req: { ref: string }; res: ExportedFile };
   /** Imports an export file as the next version of its name (or of `name`). */
   'models:import': { req: { path: string; name?: string }; res: ModelSummary };
   /** Imports a Keras model converted to TensorFlow.js layers (model.json + weights), its inputs mapped to dataset columns. */
   'models:importKeras': { req: KerasImportRequest; res: ModelSummary };
+  /** Checks a dataset against a version's training reference (a job in a worker); the check is recorded. */
+  'drift:run': { req: DriftRequest; res: DriftReport };
+  /** A model's recorded drift checks, newest first. */
+  'drift:history': { req: { name: string }; res: DriftCheckSummary[] };
+  'drift:get': { req: { id: number }; res: DriftReport };
 }
 
 /** Every event stream and the payload of one event. */
@@ -170,6 +182,7 @@ export type Res<K extends OperationName> = Operations[K]['res'];
 export const OPERATION_NAMES = [
   'app:info',
   'dialog:openFile',
+  'dialog:openModelFile',
   'files:recent',
   'datasets:list',
   'datasets:get',
@@ -204,8 +217,12 @@ export const OPERATION_NAMES = [
   'models:policy',
   'models:setPolicy',
   'models:export',
+  'models:exportData',
   'models:import',
   'models:importKeras',
+  'drift:run',
+  'drift:history',
+  'drift:get',
 ] as const satisfies readonly OperationName[];
 
 /** The listener method each event is exposed as on the client API. */
@@ -216,7 +233,7 @@ export const EVENT_METHODS = {
 } as const satisfies Record<EventName, `on${string}`>;
 
 /** Operations that take no request; every other operation takes a request object. */
-export const VOID_OPERATIONS = ['app:info', 'dialog:openFile', 'files:recent', 'datasets:list', 'engine:info', 'presets:list', 'models:list', 'models:registry'] as const satisfies readonly OperationName[];
+export const VOID_OPERATIONS = ['app:info', 'dialog:openFile', 'dialog:openModelFile', 'files:recent', 'datasets:list', 'engine:info', 'presets:list', 'models:list', 'models:registry'] as const satisfies readonly OperationName[];
 
 type VoidOperation = { [K in OperationName]: Req<K> extends void ? K : never }[OperationName];
 const voidListIsExact: [Exclude<VoidOperation, (typeof VOID_OPERATIONS)[number]>, Exclude<(typeof VOID_OPERATIONS)[number], VoidOperation>] extends [never, never]

@@ -16,9 +16,11 @@ function isUpload(ctx: AppContext, file: string): boolean {
   return path.resolve(file).startsWith(path.join(ctx.home, 'uploads') + path.sep);
 }
 
-/** What differs between transports: only the desktop app has a native file dialog. */
+/** What differs between transports: only the desktop app has native file dialogs. */
 export interface PlatformHooks {
   pickFile?: () => Promise<PickedFile | null>;
+  /** The dialog for a model file to import (`.lsmodel`). */
+  pickModelFile?: () => Promise<PickedFile | null>;
 }
 
 /** The back end: one implementation of every contract operation, shared by IPC, HTTP and the CLI. */
@@ -58,6 +60,10 @@ function operations(ctx: AppContext, hooks: PlatformHooks): Handlers {
     'dialog:openFile': async () => {
       if (!hooks.pickFile) throw new UserError('There is no file dialog here: pass the file path instead.');
       return hooks.pickFile();
+    },
+    'dialog:openModelFile': async () => {
+      if (!hooks.pickModelFile) throw new UserError('There is no file dialog here: pass the model file\'s path instead.');
+      return hooks.pickModelFile();
     },
     'files:recent': async () => ctx.settings.recentFiles(),
     'datasets:list': async () => listDatasets(ctx.db),

@@ -10,7 +10,7 @@ import { DATA_IMPORT_OPTIONS } from './import-options';
 const PROGRAM = 'lstm-studio';
 
 /** `--model` and `--data`, with the import options that apply when --data is a file. */
-const MODEL_AND_DATA = {
+export const MODEL_AND_DATA = {
   model: { type: 'string', valueName: 'NAME[@VERSION]', description: 'The model version (default version: the latest)' },
   data: { type: 'string', valueName: 'FILE|ID', description: 'A file (imported, or reused if already imported) or a dataset id (required)' },
   ...DATA_IMPORT_OPTIONS,
@@ -23,7 +23,8 @@ const FORECAST_DATA = { ...FORECAST_BASE, 'entity-column': { type: 'string', val
 
 const COVERAGE = { coverage: { type: 'string', valueName: 'P', description: 'Interval coverage from 0.5 to 0.99 (default 0.9)' } } satisfies OptionSpecs;
 
-const DATA_NOTE = 'With --data FILE the file is imported once; later commands on the same unchanged file reuse that dataset.';
+/** How --data FILE behaves, for help texts. */
+export const DATA_NOTE = 'With --data FILE the file is imported once; later commands on the same unchanged file reuse that dataset.';
 
 /** The analysis commands' specs, merged into the CLI's command table. */
 export const ANALYSIS_COMMANDS = {

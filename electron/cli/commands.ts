@@ -9,6 +9,7 @@ import { ANALYSIS_COMMANDS, analysisRequest, forecastImportView, type AnalysisCl
 import { DATA_IMPORT_OPTIONS, IMPORT_OPTIONS } from './import-options';
 
 import { MODELS_COMMAND, parseModelsRequest, type ModelsCliRequest } from './models-args';
+import { OPS_COMMANDS, opsRequest, type OpsCliRequest } from './ops-args';
 import { PROGRAM } from './program';
 
 export { PROGRAM };
@@ -113,6 +114,7 @@ export const COMMANDS = {
     notes: [`Use one with ${PROGRAM} train --preset NAME.`],
   },
   ...ANALYSIS_COMMANDS,
+  ...OPS_COMMANDS,
   bench: {
     summary: 'Benchmark training, inference and CSV import against PyTorch and pandas on this machine',
     args: '',
@@ -153,7 +155,8 @@ export type CliRequest =
   | ModelsCliRequest
   | { kind: 'presets'; global: GlobalOptions }
   | { kind: 'bench'; global: GlobalOptions; quick: boolean; repeat: number; parts: ('model' | 'csv')[]; reference: boolean }
-  | AnalysisCliRequest;
+  | AnalysisCliRequest
+  | OpsCliRequest;
 
 /** `train`: where the data comes from, and the config layers in the order they are merged. */
 export interface TrainCliRequest {
@@ -219,6 +222,9 @@ export function parseCli(argv: readonly string[]): CliRequest {
     case 'risk':
       onePositional(parsed, name, null);
       return analysisRequest(name, parsed, global, dataSource(name === 'forecast' ? forecastImportView(parsed) : parsed, name), sets);
+    case 'drift':
+      onePositional(parsed, name, null);
+      return opsRequest(name, parsed, global, dataSource(parsed, name));
     case 'bench':
       onePositional(parsed, name, null);
       return benchRequest(parsed, global);

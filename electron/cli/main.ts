@@ -9,6 +9,7 @@ import { parseCli, type CliRequest } from './commands';
 import { runAnalysisCommand } from './analysis-command';
 import { runDatasets } from './datasets-command';
 import { runDemo } from './demo-command';
+import { runDriftCommand } from './drift-command';
 import { commandHelp, generalHelp } from './help';
 import { runImport } from './import-command';
 import { processIo, type CliIo } from './io';
@@ -55,6 +56,8 @@ function run(req: CliRequest, io: CliIo): Promise<number> | number {
     case 'explain':
     case 'risk':
       return runAnalysisCommand(req, io);
+    case 'drift':
+      return runDriftCommand(req, io);
     case 'bench':
       return runBenchCommand(req, io);
   }

@@ -11,6 +11,7 @@ const ACTIONS = {
   list: [],
   show: ['REF'],
   history: ['NAME'],
+  gates: ['REF'],
   deploy: ['REF'],
   rollback: ['NAME'],
   compare: ['REF', 'REF'],
@@ -24,6 +25,7 @@ type Action = keyof typeof ACTIONS;
 
 const OPTIONS = {
   alias: { type: 'string', valueName: 'ALIAS', description: 'deploy, rollback, history: the alias to move (default: production)' },
+  'no-evaluate': { type: 'flag', description: 'gates, deploy: read the metrics stored at training instead of scoring both versions on the test split' },
   force: { type: 'flag', description: 'deploy: override failed gates (needs --reason; the override is recorded)' },
   reason: { type: 'string', valueName: 'TEXT', description: 'deploy, rollback: why (recorded with the move)' },
   data: { type: 'string', valueName: 'ID|FILE', description: 'deploy: a dataset id to check the columns against; import of a Keras model: its data' },
@@ -47,7 +49,8 @@ const ACTION_OPTIONS: Record<Action, (keyof typeof OPTIONS)[]> = {
   list: [],
   show: [],
   history: ['alias'],
-  deploy: ['alias', 'force', 'reason', 'data'],
+  gates: ['alias', 'data', 'no-evaluate'],
+  deploy: ['alias', 'force', 'reason', 'data', 'no-evaluate'],
   rollback: ['alias', 'reason'],
   compare: [],
   export: ['out'],
@@ -63,9 +66,11 @@ export const MODELS_COMMAND: CommandSpec = {
   options: OPTIONS,
   notes: [
     'REF is NAME (the latest version), NAME@VERSION or NAME:ALIAS (e.g. pump:production).',
+    'The gates score the version and the one in service on its held-out test split first (progress on stderr), unless --no-evaluate.',
     'Examples:',
     `  ${PROGRAM} models list`,
     `  ${PROGRAM} models show pump@3`,
+    `  ${PROGRAM} models gates pump@4            # the gates, on the test split, without deploying`,
     `  ${PROGRAM} models deploy pump@3 --alias production`,
     `  ${PROGRAM} models deploy pump@4 --force --reason "hotfix, evaluated by hand"`,
     `  ${PROGRAM} models rollback pump`,
@@ -83,7 +88,8 @@ export type ModelsCliRequest = { kind: 'models'; global: GlobalOptions } & (
   | { action: 'list' }
   | { action: 'show'; ref: string }
   | { action: 'history'; name: string; alias?: string }
-  | { action: 'deploy'; ref: string; alias?: string; force: boolean; reason?: string; /** A dataset id, or a file to import first. */ data?: string }
+  | { action: 'gates'; ref: string; alias?: string; data?: string; evaluate: boolean }
+  | { action: 'deploy'; ref: string; alias?: string; force: boolean; reason?: string; /** A dataset id, or a file to import first. */ data?: string; evaluate: boolean }
   | { action: 'rollback'; name: string; alias?: string; reason?: string }
   | { action: 'compare'; a: string; b: string }
   | { action: 'export'; ref: string; out: string }
@@ -114,11 +120,13 @@ export function parseModelsRequest(parsed: ParsedArgs, global: GlobalOptions): M
       return { ...base, action, ref: rest[0] };
     case 'history':
       return { ...base, action, name: rest[0], alias: str('alias') };
+    case 'gates':
+      return { ...base, action, ref: rest[0], alias: str('alias'), data: str('data'), evaluate: parsed.values['no-evaluate'] !== true };
     case 'deploy': {
       const force = parsed.values.force === true;
       const reason = str('reason');
       if (force && !reason?.trim()) throw new ArgError('--force needs --reason "why": an override of the gates is recorded with its reason.');
-      return { ...base, action, ref: rest[0], alias: str('alias'), force, reason, data: str('data') };
+      return { ...base, action, ref: rest[0], alias: str('alias'), force, reason, data: str('data'), evaluate: parsed.values['no-evaluate'] !== true };
     }
     case 'rollback':
       return { ...base, action, name: rest[0], alias: str('alias'), reason: str('reason') };

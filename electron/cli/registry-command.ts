@@ -5,7 +5,8 @@ import type { StudioApi } from '../../shared/api';
 import { formatThreshold } from '../../shared/registry/thresholds';
 import type { AliasEvent, GateReport, ModelVersionDetail } from '../../shared/registry/types';
 import { UserError } from '../../shared/errors';
-import { datasetArg } from './dataset-arg';
+import { followJob } from './analysis-command';
+import { resolveDataset } from './data-source';
 import { formatTable } from './format';
 import { printJson, type CliIo } from './io';
 import type { ModelsCliRequest } from './models-args';
@@ -31,10 +32,20 @@ export async function runRegistryAction(req: Req, io: CliIo): Promise<number> {
         out({ events }, () => historyText(events) || `No alias of ${req.name} has been moved yet.\n`);
         return 0;
       }
+      case 'gates': {
+        const v = await api.models.get({ ref: req.ref });
+        const datasetId = req.data === undefined ? undefined : await resolveDataset(api, dataArg(req.data), io);
+        const what = `Scoring ${v.name} v${v.version} on its test split`;
+        const report = req.evaluate ? await followJob(api, io, what, (jobId) => api.models.gates({ name: v.name, version: v.version, alias: req.alias, datasetId, evaluate: true, jobId })) : await api.models.gates({ name: v.name, version: v.version, alias: req.alias, datasetId });
+        out(report, () => `${report.passed ? 'Every gate passes' : 'A gate fails'} for ${v.name} v${v.version} as ${report.alias}.\n${gatesText(report)}`);
+        return 0;
+      }
       case 'deploy': {
         const v = await api.models.get({ ref: req.ref });
-        const datasetId = req.data === undefined ? undefined : await datasetArg(api, req.data, io);
-        const result = await api.models.deploy({ name: v.name, version: v.version, alias: req.alias, force: req.force, reason: req.reason, datasetId });
+        const datasetId = req.data === undefined ? undefined : await resolveDataset(api, dataArg(req.data), io);
+        const request = { name: v.name, version: v.version, alias: req.alias, force: req.force, reason: req.reason, datasetId };
+        const what = `Scoring ${v.name} v${v.version} on its test split`;
+        const result = req.evaluate ? await followJob(api, io, what, (jobId) => api.models.deploy({ ...request, evaluate: true, jobId })) : await api.models.deploy(request);
         const e = result.event;
         out(result, () => `${e.forced ? 'Deployed with failed gates overridden' : 'Deployed'}: ${e.name} v${e.toVersion} is now ${e.alias}${e.fromVersion === null ? '' : ` (was v${e.fromVersion})`}.\n${gatesText(result.report)}`);
         return 0;
@@ -58,7 +69,7 @@ export async function runRegistryAction(req: Req, io: CliIo): Promise<number> {
         const file = path.resolve(req.file);
         const k = req.keras;
         const m = k
-          ? await api.models.importKeras({ path: file, name: req.name ?? path.basename(path.dirname(file)), datasetId: await datasetArg(api, k.data, io), task: k.task, features: k.features, targets: k.targets, classes: k.classes, window: k.window, scaling: k.scaling })
+          ? await api.models.importKeras({ path: file, name: req.name ?? path.basename(path.dirname(file)), datasetId: await resolveDataset(api, dataArg(k.data), io), task: k.task, features: k.features, targets: k.targets, classes: k.classes, window: k.window, scaling: k.scaling })
           : await api.models.import({ path: file, name: req.name });
         out({ model: m }, () => `Imported ${path.basename(file)} as ${m.name} v${m.version} (${m.task}, ${m.source}).\n`);
         return 0;
@@ -131,7 +142,8 @@ function historyText(events: AliasEvent[]): string {
 /** The gates of a report as a table. */
 export function gatesText(report: GateReport): string {
   const rows = report.gates.map((g) => [g.status.toUpperCase(), g.title, g.detail]);
-  return `Gates (on the ${report.basis} metrics):\n${formatTable(['status', 'gate', 'detail'], rows)}`;
+  const basis = report.basis === 'test' ? 'the held-out test split' : 'the validation metrics stored at training';
+  return `Gates (on ${basis}):\n${formatTable(['status', 'gate', 'detail'], rows)}${report.notes.map((n) => `Note: ${n}\n`).join('')}`;
 }
 
 function compareText(c: Awaited<ReturnType<StudioApi['models']['compare']>>): string {
@@ -148,4 +160,9 @@ function compareText(c: Awaited<ReturnType<StudioApi['models']['compare']>>): st
       : `Config differences:\n${formatTable(['setting', a, b], c.differences.map((d) => [d.path, JSON.stringify(d.a) ?? '—', JSON.stringify(d.b) ?? '—']))}`;
   const note = c.sameData ? '' : 'Trained on different data: the validation metrics are not directly comparable.\n';
   return `${metrics}${note}\n${diff}`;
+}
+
+/** `--data ID|FILE`: a number is a dataset id, anything else a file (imported once, then reused). */
+function dataArg(data: string): { datasetId: number } | { file: string; options: Record<string, never> } {
+  return /^\d+$/.test(data.trim()) ? { datasetId: Number(data.trim()) } : { file: data, options: {} };
 }

@@ -1,5 +1,6 @@
+import { isAscii } from 'node:buffer';
 import type { SniffResult } from '../../shared/import/sniff';
-import { DelimitedParser } from '../../shared/import/delimited-parser';
+import { DelimitedParser, type LineHook } from '../../shared/import/delimited-parser';
 import { JsonArraySplitter, JsonLinesSplitter, jsonFieldText } from '../../shared/import/json-records';
 import type { TextEncoding } from './file-sample';
 
@@ -15,17 +16,23 @@ export interface RecordStream {
 /**
  * Builds the byte -> text -> record pipeline for a sniffed file: decodes the encoding (skipping the
  * byte-order mark), skips the header row, and maps JSON records to fields by key. `warn` receives
- * notes such as keys that were not in the sample (ignored).
+ * notes such as keys that were not in the sample (ignored). `fast`, for delimited files, is offered
+ * each data line before it is split (see LineHook).
  */
-export function createRecordStream(sniffed: SniffResult, encoding: TextEncoding, bomBytes: number, warn: (w: string) => void): RecordStream {
+export function createRecordStream(sniffed: SniffResult, encoding: TextEncoding, bomBytes: number, warn: (w: string) => void, fast?: LineHook): RecordStream {
   const text = new TextDecoder(encoding);
   let skipBytes = bomBytes;
+  // Plain ASCII chunks (most sensor files) are the same in UTF-8 and Latin-1, which Node copies into a
+  // compact string without decoding; once a chunk is not ASCII the decoder keeps the rest.
+  let ascii = encoding === 'utf-8' || encoding === 'windows-1252';
   const decode = (bytes: Buffer) => {
     if (skipBytes > 0) {
       const skip = Math.min(skipBytes, bytes.length);
       skipBytes -= skip;
       bytes = bytes.subarray(skip);
     }
+    if (ascii && isAscii(bytes)) return bytes.toString('latin1');
+    ascii = false;
     return text.decode(bytes, { stream: true });
   };
   const o = sniffed.options;
@@ -36,12 +43,13 @@ export function createRecordStream(sniffed: SniffResult, encoding: TextEncoding,
       if (skipHeader) skipHeader = false;
       else sink(fields, line);
     };
+    const hook: LineHook | undefined = fast && ((data, from, to, line) => !skipHeader && fast(data, from, to, line));
     return {
-      push: (bytes, sink) => parser.push(decode(bytes), wrap(sink)),
+      push: (bytes, sink) => parser.push(decode(bytes), wrap(sink), hook),
       end: (sink) => {
-        const rest = text.decode();
-        if (rest) parser.push(rest, wrap(sink));
-        parser.end(wrap(sink));
+        const rest = ascii ? '' : text.decode();
+        if (rest) parser.push(rest, wrap(sink), hook);
+        parser.end(wrap(sink), hook);
       },
     };
   }

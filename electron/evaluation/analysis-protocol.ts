@@ -6,7 +6,7 @@ import type { Req, Res } from '../../shared/api';
 import type { SerializedError } from '../../shared/errors';
 
 /** The operations that run in an analysis worker. */
-export const ANALYSIS_OPERATIONS = ['evaluation:run', 'forecast:run', 'risk:run', 'explain:run', 'predictions:run'] as const;
+export const ANALYSIS_OPERATIONS = ['evaluation:run', 'forecast:run', 'risk:run', 'explain:run', 'predictions:run', 'drift:run'] as const;
 export type AnalysisOperation = (typeof ANALYSIS_OPERATIONS)[number];
 
 /** Messages to the worker. */

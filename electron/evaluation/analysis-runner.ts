@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Req, Res } from '../../shared/api';
+import { driftVersion } from '../drift/drift-version';
 import { openAnalysis, type Analysis } from './analysis-context';
 import type { AnalysisControl } from './analysis-control';
 import type { AnalysisOperation } from './analysis-protocol';
@@ -13,7 +14,8 @@ import { forecastVersion } from './forecast-version';
 import { predictVersion } from './predict-version';
 import { riskVersion } from './risk-version';
 
-type Runner<K extends AnalysisOperation> = (a: Analysis, req: Req<K>, control: AnalysisControl) => Promise<Res<K>>;
+/** Runners that record what they found (drift checks) get the worker's database connection. */
+type Runner<K extends AnalysisOperation> = (a: Analysis, req: Req<K>, control: AnalysisControl, db: Database.Database) => Promise<Res<K>>;
 
 const RUNNERS: { [K in AnalysisOperation]: Runner<K> } = {
   'evaluation:run': evaluateVersion,
@@ -21,6 +23,7 @@ const RUNNERS: { [K in AnalysisOperation]: Runner<K> } = {
   'risk:run': riskVersion,
   'explain:run': explainVersion,
   'predictions:run': predictVersion,
+  'drift:run': driftVersion,
 };
 
 /** Runs `op` on the model and dataset its request names. */
@@ -28,7 +31,7 @@ export async function runAnalysis<K extends AnalysisOperation>(db: Database.Data
   control.step('Loading the model and the data', 0);
   const a = await openAnalysis(db, req.model, req.datasetId);
   try {
-    return await (RUNNERS[op] as Runner<K>)(a, req, control);
+    return await (RUNNERS[op] as Runner<K>)(a, req, control, db);
   } finally {
     a.dispose();
   }

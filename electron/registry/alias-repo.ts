@@ -6,6 +6,8 @@
 import type Database from 'better-sqlite3';
 import type { AliasEvent, GateResult } from '../../shared/registry/types';
 
+export { deployStack } from '../../shared/registry/alias-stack';
+
 interface EventRow {
   id: number;
   name: string;
@@ -70,23 +72,4 @@ export function aliasHistory(db: Database.Database, name: string, alias?: string
       ? db.prepare('SELECT * FROM alias_events WHERE name = ? ORDER BY id').all(name)
       : db.prepare('SELECT * FROM alias_events WHERE name = ? AND alias = ? ORDER BY id').all(name, alias);
   return (rows as EventRow[]).map(toEvent);
-}
-
-/**
- * Replays an alias's moves into the stack of versions it was deployed to: a deploy pushes, a
- * rollback pops back to the version it moved to. The top is where the alias points now; the one
- * below is where a rollback goes.
- */
-export function deployStack(events: readonly AliasEvent[]): number[] {
-  const stack: number[] = [];
-  for (const e of events) {
-    if (e.action === 'deploy') {
-      stack.push(e.toVersion);
-      continue;
-    }
-    stack.pop();
-    while (stack.length > 0 && stack[stack.length - 1] !== e.toVersion) stack.pop();
-    if (stack.length === 0) stack.push(e.toVersion);
-  }
-  return stack;
 }

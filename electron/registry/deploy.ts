@@ -10,7 +10,8 @@ import { describeFailures, runGates, type GateSubject } from '../../shared/regis
 import type { AliasEvent, DeployRequest, DeployResult, GateReport, GateResult, ModelVersionDetail } from '../../shared/registry/types';
 import { getDatasetDetail } from '../store/dataset-repo';
 import { getModel } from '../store/models-repo';
-import { aliasHistory, aliasTarget, deployStack, moveAlias } from './alias-repo';
+import { rollbackTarget } from '../../shared/registry/alias-stack';
+import { aliasHistory, aliasTarget, moveAlias } from './alias-repo';
 import { getPolicy, getReference } from './registry-repo';
 import { readVersionMetadata, versionDetail } from './version-detail';
 
@@ -48,21 +49,45 @@ export function datasetCompatibility(db: Database.Database, d: ModelVersionDetai
   return compatibilityGate(dataset.summary.name, checkColumns(requiredColumns(db, d), dataset.columns));
 }
 
-/** Runs the gates of `name@version` for `alias` (against the version in service there). */
-export function gateReport(db: Database.Database, req: { name: string; version: number; alias?: string; datasetId?: number }, now = Date.now()): GateReport {
+/** Metrics measured on the candidate's held-out test split (and the version in service on the same data). */
+export interface TestMetrics {
+  /** null when the test split could not be scored (the stored metrics are used; `notes` say why). */
+  candidate: Record<string, number> | null;
+  baselineLabel: string | null;
+  inService: Record<string, number> | null;
+  /** Where the version in service was measured, when not on the same test split. */
+  inServiceOn?: string;
+  notes: string[];
+}
+
+/** The version a gate report compares against: the one the alias points at, unless it is the candidate. */
+export function inServiceVersion(db: Database.Database, name: string, version: number, alias: string): number | null {
+  const current = aliasTarget(db, name, alias);
+  return current !== null && current !== version ? current : null;
+}
+
+/**
+ * Runs the gates of `name@version` for `alias` (against the version in service there), on the
+ * metrics stored at training or, when given, on the test-split metrics of an evaluation.
+ */
+export function gateReport(db: Database.Database, req: { name: string; version: number; alias?: string; datasetId?: number }, now = Date.now(), test?: TestMetrics): GateReport {
   const alias = checkAliasName(req.alias ?? DEFAULT_ALIAS);
   const candidate = versionDetail(db, getModel(db, req.name, req.version));
-  const current = aliasTarget(db, req.name, alias);
-  const inService = current !== null && current !== req.version ? versionDetail(db, getModel(db, req.name, current)) : null;
+  const current = inServiceVersion(db, req.name, req.version, alias);
+  const inService = current !== null ? versionDetail(db, getModel(db, req.name, current)) : null;
+  const onTest = test?.candidate ? test : undefined;
+  const candidateSubject = onTest ? { ...subject(candidate), metrics: onTest.candidate!, baselineLabel: onTest.baselineLabel ?? undefined } : subject(candidate);
+  const inServiceSubject = inService ? (onTest?.inService ? { ...subject(inService), metrics: onTest.inService, measuredOn: onTest.inServiceOn } : subject(inService)) : null;
   return runGates({
-    candidate: subject(candidate),
+    candidate: candidateSubject,
     alias,
-    inService: inService ? subject(inService) : null,
+    inService: inServiceSubject,
     policy: getPolicy(db, req.name),
-    basis: 'validation',
+    basis: onTest ? 'test' : 'validation',
     compatibility: req.datasetId === undefined ? null : datasetCompatibility(db, candidate, req.datasetId),
     datasetId: req.datasetId ?? null,
     now,
+    notes: test?.notes ?? [],
   });
 }
 
@@ -70,13 +95,13 @@ export function gateReport(db: Database.Database, req: { name: string; version: 
  * Points the alias at the version when every gate passes, or when forced with a reason (recorded
  * as an override). Throws a UserError listing the failed gates otherwise.
  */
-export function deployVersion(db: Database.Database, req: DeployRequest, now = Date.now()): DeployResult {
+export function deployVersion(db: Database.Database, req: DeployRequest, now = Date.now(), test?: TestMetrics): DeployResult {
   const alias = checkAliasName(req.alias ?? DEFAULT_ALIAS);
   const current = aliasTarget(db, req.name, alias);
   if (current === req.version) throw new UserError(`${req.name} v${req.version} is already ${alias}: nothing to deploy.`);
   const reason = (req.reason ?? '').trim();
   if (req.force && !reason) throw new UserError('Overriding the gates needs a reason, which is recorded with the deploy: add --reason "why".');
-  const report = gateReport(db, { ...req, alias }, now);
+  const report = gateReport(db, { ...req, alias }, now, test);
   if (!report.passed && !req.force) {
     throw new UserError(
       `${req.name} v${req.version} was not deployed as ${alias}: ${describeFailures(report).join(' ')} ` +
@@ -103,11 +128,8 @@ export function rollbackAlias(db: Database.Database, req: { name: string; alias?
   getModel(db, req.name);
   const current = aliasTarget(db, req.name, alias);
   if (current === null) throw new UserError(`${req.name} has no ${alias} version to roll back: deploy one first.`);
-  const stack = deployStack(aliasHistory(db, req.name, alias));
-  stack.pop();
-  while (stack.length > 0 && !versionExists(db, req.name, stack[stack.length - 1])) stack.pop();
-  const target = stack.at(-1);
-  if (target === undefined) {
+  const target = rollbackTarget(aliasHistory(db, req.name, alias), alias, (v) => versionExists(db, req.name, v));
+  if (target === null) {
     throw new UserError(`${req.name} ${alias} has no earlier version to roll back to (v${current} is the first deployed that still exists). Deploy another version instead.`);
   }
   return moveAlias(db, {

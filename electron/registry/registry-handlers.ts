@@ -1,18 +1,21 @@
 /** The registry's operations of the API contract: versions, aliases, gates, deploy and rollback, compare, delete. */
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Handlers } from '../../shared/api';
 import { UserError } from '../../shared/errors';
-import { DEFAULT_POLICY, type ModelPolicy } from '../../shared/registry/types';
+import { DEFAULT_POLICY, type GatesRequest, type ModelPolicy } from '../../shared/registry/types';
 import type { AppContext } from '../app/context';
+import { getDriftCheck, listDriftChecks } from '../drift/drift-repo';
 import { getModel, modelFolderName } from '../store/models-repo';
 import { aliasHistory } from './alias-repo';
 import { compareVersions } from './compare';
-import { deployVersion, gateReport, rollbackAlias } from './deploy';
+import { deployVersion, gateReport, rollbackAlias, type TestMetrics } from './deploy';
 import { importKerasModel } from './keras-import';
 import { exportVersion, importVersion } from './portable';
 import { deleteVersionRow, getPolicy, setPolicy, updateVersionInfo } from './registry-repo';
 import { resolveModelRef } from './resolve-ref';
+import { measureOnTest } from './test-gates';
 import { registeredModels, versionDetail } from './version-detail';
 
 type RegistryOps =
@@ -28,8 +31,11 @@ type RegistryOps =
   | 'models:policy'
   | 'models:setPolicy'
   | 'models:export'
+  | 'models:exportData'
   | 'models:import'
-  | 'models:importKeras';
+  | 'models:importKeras'
+  | 'drift:history'
+  | 'drift:get';
 
 /** Implements the registry operations on the project database. */
 export function createRegistryHandlers(ctx: AppContext): Pick<Handlers, RegistryOps> {
@@ -42,8 +48,8 @@ export function createRegistryHandlers(ctx: AppContext): Pick<Handlers, Registry
       updateVersionInfo(db, name, version, { tags: tags === undefined ? undefined : checkTags(tags), notes: notes === undefined ? undefined : checkNotes(notes) });
       return versionDetail(db, getModel(db, name, version));
     },
-    'models:gates': async (req) => gateReport(db, req),
-    'models:deploy': async (req) => deployVersion(db, req),
+    'models:gates': async (req) => (req.evaluate ? withTestMetrics(ctx, req, (test) => gateReport(db, req, Date.now(), test)) : gateReport(db, req)),
+    'models:deploy': async (req) => (req.evaluate ? withTestMetrics(ctx, req, (test) => deployVersion(db, req, Date.now(), test)) : deployVersion(db, req)),
     'models:rollback': async (req) => rollbackAlias(db, req),
     'models:history': async ({ name, alias }) => {
       getModel(db, name);
@@ -70,8 +76,23 @@ export function createRegistryHandlers(ctx: AppContext): Pick<Handlers, Registry
       fs.mkdirSync(path.dirname(target), { recursive: true });
       return exportVersion(db, ref, target);
     },
+    'models:exportData': async ({ ref }) => {
+      const target = defaultExportPath(ctx.home, resolveModelRef(db, ref));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      const result = exportVersion(db, ref, target);
+      return { ...result, fileName: path.basename(target), base64: fs.readFileSync(result.path).toString('base64') };
+    },
     'models:import': async ({ path: file, name }) => importVersion(db, ctx.home, file, name),
     'models:importKeras': async (req) => importKerasModel(db, ctx.home, req),
+    'drift:history': async ({ name }) => {
+      getModel(db, name);
+      return listDriftChecks(db, name);
+    },
+    'drift:get': async ({ id }) => {
+      const report = getDriftCheck(db, id);
+      if (!report) throw new UserError(`There is no drift check ${id}. Run \`lstm-studio drift --model NAME --data ID\` to make one.`);
+      return report;
+    },
   };
 }
 
@@ -110,4 +131,11 @@ function checkPolicy(p: ModelPolicy): ModelPolicy {
 /** `<home>/exports/<safe name>-v<version>.lsmodel`. */
 function defaultExportPath(home: string, m: { name: string; version: number }): string {
   return path.join(home, 'exports', `${modelFolderName(m.name)}-v${m.version}.lsmodel`);
+}
+
+/** Measures the test-split metrics as a job (progress, cancel), then runs `then` with them. */
+async function withTestMetrics<T>(ctx: AppContext, req: GatesRequest, then: (test: TestMetrics) => T): Promise<T> {
+  return ctx.jobs.run(req.jobId || `gates-${randomUUID()}`, 'analysis', async (job) =>
+    then(await measureOnTest(ctx, req, job.signal, (phase, fraction) => job.progress({ phase, fraction, rows: 0, bytes: 0, totalBytes: 0 }))),
+  );
 }

@@ -8,6 +8,7 @@ import type { ModelMetadata } from '../../shared/model/metadata';
 import type { ModelSummary, RunDetail } from '../../shared/model/training';
 import type { ModelLineage, ModelVersionDetail, RegisteredModel } from '../../shared/registry/types';
 import { checkMetadata, readJsonFile } from '../engine/model-checks';
+import { driftAlert } from '../drift/drift-repo';
 import { listModels } from '../store/models-repo';
 import { getRun } from '../store/runs-repo';
 import { modelAliases } from './alias-repo';
@@ -101,6 +102,7 @@ export function registeredModels(db: Database.Database): RegisteredModel[] {
   }
   return [...byName.entries()].map(([name, versions]) => {
     versions.sort((a, b) => b.version - a.version);
-    return { name, task: versions[0].task, versions, aliases: modelAliases(db, name), latest: versions[0].version, driftAlert: null };
+    const aliases = modelAliases(db, name);
+    return { name, task: versions[0].task, versions, aliases, latest: versions[0].version, driftAlert: driftAlert(db, name, aliases.production) };
   });
 }

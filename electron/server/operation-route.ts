@@ -6,8 +6,8 @@ import { HttpError, readJsonBody, sendError, sendJson } from './http-io';
 /** Largest accepted request body: requests are small (paths, ids, options), files go through upload. */
 export const MAX_OPERATION_BODY = 1024 * 1024;
 
-/** Operations a browser may not call: it implements the file dialog itself, by uploading. */
-const NOT_OVER_HTTP: ReadonlySet<OperationName> = new Set(['dialog:openFile']);
+/** Operations a browser may not call: it implements the file dialogs itself, by uploading. */
+const NOT_OVER_HTTP: ReadonlySet<OperationName> = new Set(['dialog:openFile', 'dialog:openModelFile']);
 
 /**
  * Runs operation `name` with the body's `req` and answers `{"ok": true, "value"}` or

@@ -136,4 +136,19 @@ export const MIGRATIONS: readonly string[] = [
     FOREIGN KEY (name, version) REFERENCES models (name, version) ON DELETE CASCADE
   );
   `,
+  /* 4: drift checks of model versions against new data (the latest of the version in service drives its alert) */ `
+  CREATE TABLE drift_checks (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    dataset_id INTEGER NOT NULL,
+    dataset_name TEXT NOT NULL,
+    at TEXT NOT NULL,
+    drifted INTEGER NOT NULL,
+    share REAL NOT NULL,
+    share_threshold REAL NOT NULL,
+    report_json TEXT NOT NULL
+  );
+  CREATE INDEX drift_checks_by_model ON drift_checks (name, version, id);
+  `,
 ];

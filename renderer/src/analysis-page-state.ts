@@ -8,12 +8,16 @@ import { isBusy, useAnalysisJob, type AnalysisJob } from './analysis-job';
 import { useAnalysisTarget, type AnalysisTarget } from './analysis-target';
 import type { AnalysisRoute, AnalysisView } from './route';
 
-/** The analyses, their titles, the model tasks each works with and what they are called in messages. */
-export const VIEWS: Record<AnalysisView, { title: string; tasks: readonly Task[]; doing: string }> = {
+/**
+ * The analyses, their titles, the model tasks each works with and what they are called in messages;
+ * `aliases`: the model picker also offers `NAME:ALIAS` (e.g. the version in production).
+ */
+export const VIEWS: Record<AnalysisView, { title: string; tasks: readonly Task[]; doing: string; aliases?: boolean }> = {
   evaluate: { title: 'Evaluation', tasks: ['forecast', 'regress', 'rul', 'classify'], doing: 'the evaluation' },
   forecast: { title: 'Forecast', tasks: ['forecast'], doing: 'forecasting' },
   explain: { title: 'Explain', tasks: ['forecast', 'regress', 'rul', 'classify'], doing: 'explaining' },
   risk: { title: 'Fleet risk', tasks: ['forecast', 'rul'], doing: 'fleet risk' },
+  drift: { title: 'Drift', tasks: ['forecast', 'regress', 'rul', 'classify'], doing: 'the drift check', aliases: true },
 };
 
 /** An analysis page's model, dataset and job. */
@@ -32,7 +36,7 @@ export interface AnalysisPageState<T> {
 /** Holds the page state of `route`'s view; `navigate` moves between models and datasets on the same page. */
 export function useAnalysisPage<T>(route: AnalysisRoute, navigate: (r: AnalysisRoute) => void): AnalysisPageState<T> {
   const view = VIEWS[route.view];
-  const target = useAnalysisTarget(route.model, route.datasetId, view.tasks, view.doing);
+  const target = useAnalysisTarget(route.model, route.datasetId, view.tasks, view.doing, view.aliases ?? false);
   const job = useAnalysisJob<T>();
   const ref = target.model?.ref ?? null;
   const datasetId = target.datasetId;

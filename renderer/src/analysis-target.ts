@@ -13,9 +13,11 @@ import { useDatasetDetail } from './use-dataset-detail';
 
 /** One model version as the pickers offer it. */
 export interface ModelChoice {
-  /** `NAME@VERSION`, as the analysis operations take it. */
+  /** `NAME@VERSION` (or `NAME:ALIAS`), as the analysis operations take it. */
   ref: string;
   summary: ModelSummary;
+  /** The alias this choice follows (`summary` is the version it points at now), if any. */
+  alias?: string;
   /** The dataset it was trained on, when that run is still recorded. */
   trainedOn: number | null;
   /** Why this page cannot use it (wrong task), or null. */
@@ -43,9 +45,10 @@ export function modelRef(m: { name: string; version: number }): string {
 
 /**
  * Resolves the route's model and dataset against the saved models: no model means the newest one
- * this page can use (`tasks`), no dataset means the model's training dataset.
+ * this page can use (`tasks`), no dataset means the model's training dataset. With `withAliases`
+ * the choices start with each alias (`NAME:production`), following the version it points at.
  */
-export function useAnalysisTarget(routeModel: string | null, routeDataset: number | null, tasks: readonly Task[], pageName: string): AnalysisTarget {
+export function useAnalysisTarget(routeModel: string | null, routeDataset: number | null, tasks: readonly Task[], pageName: string, withAliases = false): AnalysisTarget {
   const report = useReportError();
   const [list, setList] = useState<{ models: ModelSummary[]; runs: RunSummary[] } | null>(null);
   const [run, setRun] = useState<RunDetail | null>(null);
@@ -68,19 +71,20 @@ export function useAnalysisTarget(routeModel: string | null, routeDataset: numbe
   const models = useMemo(() => {
     if (!list) return null;
     const trainedOn = new Map(list.runs.map((r) => [r.id, r.datasetId]));
-    return list.models.map(
-      (summary): ModelChoice => ({
-        ref: modelRef(summary),
-        summary,
-        trainedOn: trainedOn.get(summary.runId) ?? null,
-        blocked: tasks.includes(summary.task) ? null : `a ${summary.task} model: ${pageName} needs ${tasks.join(' or ')}`,
-      }),
-    );
-  }, [list, tasks, pageName]);
+    const choice = (summary: ModelSummary, alias?: string): ModelChoice => ({
+      ref: alias ? `${summary.name}:${alias}` : modelRef(summary),
+      summary,
+      ...(alias ? { alias } : {}),
+      trainedOn: trainedOn.get(summary.runId) ?? null,
+      blocked: tasks.includes(summary.task) ? null : `a ${summary.task} model: ${pageName} needs ${tasks.join(' or ')}`,
+    });
+    const aliased = withAliases ? list.models.flatMap((m) => [...m.aliases].sort().map((a) => choice(m, a))) : [];
+    return [...aliased, ...list.models.map((m) => choice(m))];
+  }, [list, tasks, pageName, withAliases]);
 
   const model = useMemo(() => {
     if (!models) return null;
-    if (routeModel) return models.find((m) => m.ref === routeModel || m.summary.name === routeModel) ?? null;
+    if (routeModel) return models.find((m) => m.ref === routeModel) ?? models.find((m) => !m.alias && m.summary.name === routeModel) ?? null;
     return models.find((m) => m.blocked === null) ?? null;
   }, [models, routeModel]);
   const datasetId = routeDataset ?? model?.trainedOn ?? null;

@@ -6,12 +6,14 @@ import { getApi } from './api-client';
 import { DatasetPage } from './components/dataset-page';
 import { DatasetsPage } from './components/datasets-page';
 import { ErrorBanner } from './components/error-banner';
+import { DriftPage } from './components/drift-page';
 import { EvaluationPage } from './components/evaluation-page';
 import { ExplainPage } from './components/explain-page';
 import { ForecastPage } from './components/forecast-page';
 import { RiskPage } from './components/risk-page';
 import { ConfigurePage } from './components/configure-page';
 import { ImportDialog } from './components/import-dialog';
+import { ModelsPage } from './components/models-page';
 import { RunDetailPage } from './components/run-detail-page';
 import { RunsPage } from './components/runs-page';
 import { Sidebar } from './components/sidebar';
@@ -23,9 +25,9 @@ import { useRoute, type AnalysisRoute } from './route';
 import { isFinished, useTrainSessions } from './train-session';
 
 /** The analysis pages, by view. */
-const ANALYSIS_PAGES = { evaluate: EvaluationPage, forecast: ForecastPage, explain: ExplainPage, risk: RiskPage } as const;
+const ANALYSIS_PAGES = { evaluate: EvaluationPage, forecast: ForecastPage, explain: ExplainPage, risk: RiskPage, drift: DriftPage } as const;
 
-/** The whole app: routes between the datasets, training, run and analysis pages, and owns the import flow. */
+/** The whole app: routes between the datasets, training, run, models and analysis pages, and owns the import flow. */
 export function App() {
   const [route, navigate] = useRoute();
   const report = useReportError();
@@ -124,6 +126,8 @@ export function App() {
               }
               onTrain={() => navigate({ page: 'configure', datasetId: null })}
             />
+          ) : route.page === 'models' ? (
+            <ModelsPage route={route} datasets={datasets} navigate={navigate} />
           ) : AnalysisPage && route.page === 'analysis' ? (
             <AnalysisPage key={route.view} route={route} datasets={datasets} navigate={navigate as (r: AnalysisRoute) => void} />
           ) : route.page === 'run' ? (

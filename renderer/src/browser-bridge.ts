@@ -8,6 +8,9 @@ import { emitUploadProgress } from './upload-progress';
 
 const TOKEN_KEY = 'lstm-studio.token';
 const TOKEN_HEADER = 'X-Studio-Token';
+/** What the file choosers offer: data files to import, and model export files. */
+const DATA_FILES = '.csv,.tsv,.txt,.dat,.data,.json,.jsonl,.ndjson,text/csv,text/plain,application/json';
+const MODEL_FILES = '.lsmodel';
 
 /** Reads the access token from `?token=` (then hides it from the address bar) or from this tab's session. */
 export function readToken(): string | null {
@@ -60,7 +63,8 @@ class HttpTransport implements Transport {
   }
 
   invoke(op: OperationName, req: unknown): Promise<unknown> {
-    if (op === 'dialog:openFile') return this.pickAndUpload();
+    if (op === 'dialog:openFile') return this.pickAndUpload(DATA_FILES);
+    if (op === 'dialog:openModelFile') return this.pickAndUpload(MODEL_FILES);
     return this.post(op, req);
   }
 
@@ -111,11 +115,11 @@ class HttpTransport implements Transport {
   }
 
   /** Shows the browser's file chooser; uploads the chosen file; resolves null when the user cancels. */
-  private pickAndUpload(): Promise<unknown> {
+  private pickAndUpload(accept: string): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const input = document.createElement('input');
       input.type = 'file';
-      input.accept = '.csv,.tsv,.txt,.dat,.data,.json,.jsonl,.ndjson,text/csv,text/plain,application/json';
+      input.accept = accept;
       input.style.display = 'none';
       input.setAttribute('data-testid', 'file-input');
       const cleanup = () => input.remove();

@@ -11,6 +11,13 @@ export function fmtLocalDate(iso: string): string {
   return d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
+/** "Nov 23, 20:28": a time short enough for a table column (the full date belongs in its tooltip). */
+export function fmtShortDate(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+}
+
 /** A point in time for a table column: "2025-04-01 00:00" for datetime (midnight kept, unlike fmtDateTime), the number otherwise. */
 export function fmtTableTime(v: number, kind: TimeKind): string {
   if (kind !== 'datetime' || !Number.isFinite(v)) return fmtTimeValue(v, kind);

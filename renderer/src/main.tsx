@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { ErrorProvider } from './error-context';
 import './styles.css';
+import './registry.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

@@ -9,10 +9,24 @@ export type Route =
   | { page: 'training'; runId: string }
   | { page: 'runs' }
   | { page: 'run'; id: string }
+  | ModelsRoute
   | AnalysisRoute;
 
+/** The Models page: the registry (no name), one model, one of its versions, or two versions compared. */
+export interface ModelsRoute {
+  page: 'models';
+  name: string | null;
+  version: number | null;
+  compare: { a: number; b: number } | null;
+}
+
+/** The Models page on the registry list, one model, or one version. */
+export function modelsRoute(name: string | null = null, version: number | null = null): ModelsRoute {
+  return { page: 'models', name, version, compare: null };
+}
+
 /** The analysis pages: what they show, for which model (`NAME@VERSION`) and dataset (null: the defaults). */
-export type AnalysisView = 'evaluate' | 'forecast' | 'explain' | 'risk';
+export type AnalysisView = 'evaluate' | 'forecast' | 'explain' | 'risk' | 'drift';
 export interface AnalysisRoute {
   page: 'analysis';
   view: AnalysisView;
@@ -20,7 +34,7 @@ export interface AnalysisRoute {
   datasetId: number | null;
 }
 
-const ANALYSIS_VIEWS: readonly AnalysisView[] = ['evaluate', 'forecast', 'explain', 'risk'];
+const ANALYSIS_VIEWS: readonly AnalysisView[] = ['evaluate', 'forecast', 'explain', 'risk', 'drift'];
 
 /** Reads "#/forecast?model=pumps%401&data=3" (the query part is optional). */
 function parseAnalysis(hash: string): AnalysisRoute | null {
@@ -40,6 +54,29 @@ function analysisHash(r: AnalysisRoute): string {
   return `#/${r.view}${query ? `?${query}` : ''}`;
 }
 
+/** Reads "#/models", "#/models/NAME", "#/models/NAME/v2" and "#/models/NAME/compare/1/2". */
+function parseModels(hash: string): ModelsRoute | null {
+  if (hash === '#/models') return modelsRoute();
+  const m = /^#\/models\/([^/]+)(?:\/v(\d+)|\/compare\/(\d+)\/(\d+))?$/.exec(hash);
+  if (!m) return null;
+  let name: string;
+  try {
+    name = decodeURIComponent(m[1]);
+  } catch {
+    return null;
+  }
+  if (m[3]) return { page: 'models', name, version: null, compare: { a: Number(m[3]), b: Number(m[4]) } };
+  return modelsRoute(name, m[2] ? Number(m[2]) : null);
+}
+
+/** The hash of a Models route: the inverse of parseModels. */
+function modelsHash(r: ModelsRoute): string {
+  if (r.name === null) return '#/models';
+  const base = `#/models/${encodeURIComponent(r.name)}`;
+  if (r.compare) return `${base}/compare/${r.compare.a}/${r.compare.b}`;
+  return r.version === null ? base : `${base}/v${r.version}`;
+}
+
 /** Parses "#/datasets/3", "#/train/3", "#/training/<run>", "#/runs/<run>", "#/evaluate?model=..." into a route; anything unknown is the datasets list. */
 export function parseHash(hash: string): Route {
   let m = /^#\/datasets\/(\d+)$/.exec(hash);
@@ -51,7 +88,7 @@ export function parseHash(hash: string): Route {
   if (hash === '#/runs') return { page: 'runs' };
   m = /^#\/runs\/([\w-]+)$/.exec(hash);
   if (m) return { page: 'run', id: m[1] };
-  return parseAnalysis(hash) ?? { page: 'datasets' };
+  return parseModels(hash) ?? parseAnalysis(hash) ?? { page: 'datasets' };
 }
 
 /** Formats a route as a hash: the inverse of parseHash. */
@@ -67,6 +104,8 @@ export function routeHash(route: Route): string {
       return '#/runs';
     case 'run':
       return `#/runs/${route.id}`;
+    case 'models':
+      return modelsHash(route);
     case 'analysis':
       return analysisHash(route);
     default:

@@ -32,14 +32,14 @@ export function featureDrift(ref: FeatureReference, values: ArrayLike<number>): 
   const d = ksStatistic(sample, current);
   const currentMean = current.length > 0 ? current.reduce((a, b) => a + b, 0) / current.length : NaN;
   const shift = psi(ref.shares, binShares(current, ref.edges));
-  const base = { name: ref.name, referenceCount: sample.length, currentCount: current.length, referenceMean: ref.mean, currentMean, ksDistance: d, psi: shift };
+  const rest = { referenceCount: sample.length, currentCount: current.length, referenceMean: ref.mean, currentMean, ksDistance: d, psi: shift };
   if (current.length <= KS_MAX_VALUES) {
     const p = ksPValue(d, sample.length, current.length);
-    return { ...base, test: 'ks', statistic: p, threshold: KS_P_THRESHOLD, drifted: current.length > 0 && p < KS_P_THRESHOLD };
+    return { name: ref.name, test: 'ks', statistic: p, threshold: KS_P_THRESHOLD, drifted: current.length > 0 && p < KS_P_THRESHOLD, ...rest };
   }
   const scale = ref.std > 1e-12 ? ref.std : Math.max(Math.abs(ref.mean), 1) * 1e-6;
   const w = wasserstein1(sample, current) / scale;
-  return { ...base, test: 'wasserstein', statistic: w, threshold: WASSERSTEIN_THRESHOLD, drifted: w >= WASSERSTEIN_THRESHOLD };
+  return { name: ref.name, test: 'wasserstein', statistic: w, threshold: WASSERSTEIN_THRESHOLD, drifted: w >= WASSERSTEIN_THRESHOLD, ...rest };
 }
 
 /** The dataset's verdict: the share of drifted features and whether it reaches the threshold. */

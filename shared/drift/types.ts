@@ -61,5 +61,43 @@ export interface DriftReport {
   /** Distribution shift of the model's predictions (null until the model can score the data). */
   predictions: FeatureDrift | null;
   /** Error on the new data beside the error at training, when the new data has the targets. */
-  performance: { metric: string; reference: number; current: number; ratio: number; degraded: boolean } | null;
+  performance: PerformanceDrift | null;
+  notes: string[];
+}
+
+/** The model's error on new data against its validation error at training. */
+export interface PerformanceDrift {
+  /** mae for numeric targets; error rate (1 - accuracy) for classes. */
+  metric: 'mae' | 'error rate';
+  reference: number;
+  current: number;
+  /** current / reference */
+  ratio: number;
+  /** The ratio at which performance counts as degraded. */
+  threshold: number;
+  degraded: boolean;
+  windows: number;
+}
+
+/** What `drift:run` asks for. */
+export interface DriftRequest {
+  jobId?: string;
+  /** NAME, NAME@VERSION or NAME:ALIAS. */
+  model: string;
+  datasetId: number;
+}
+
+/** A recorded drift check, as listed. */
+export interface DriftCheckSummary {
+  id: number;
+  model: { name: string; version: number };
+  dataset: { id: number; name: string };
+  at: string;
+  drifted: boolean;
+  share: number;
+  shareThreshold: number;
+  /** Feature names that drifted. */
+  driftedFeatures: string[];
+  predictionsDrifted: boolean | null;
+  performanceDegraded: boolean | null;
 }

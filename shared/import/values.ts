@@ -51,29 +51,38 @@ export function parseTimestamp(s: string): number {
   return NaN;
 }
 
-/** Start of each calendar day seen, by its `YYYY-MM-DD` text (files repeat the same dates). */
-const dayCache = new Map<string, number>();
+/** Start of each calendar day seen, by y * 10000 + m * 100 + d (files repeat the same dates). */
+const dayCache = new Map<number, number>();
 
 /**
  * The fast path for the most common shape, `YYYY-MM-DD HH:mm:ss` or `YYYY-MM-DDTHH:mm:ss[Z]`, read
  * by character codes with the day's start cached; NaN for anything else (the general parser decides).
  */
 function parseCommonTimestamp(s: string): number {
-  const n = s.length;
-  if ((n !== 19 && !(n === 20 && s.charCodeAt(19) === 90)) || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
-  const sep = s.charCodeAt(10);
-  if ((sep !== 32 && sep !== 84) || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return NaN;
-  const h = two(s, 11);
-  const mi = two(s, 14);
-  const sec = two(s, 17);
+  return parseCommonTimestampAt(s, 0, s.length);
+}
+
+/** parseCommonTimestamp on s[from, to), without slicing it (the importer's fast path). */
+export function parseCommonTimestampAt(s: string, from: number, to: number): number {
+  const n = to - from;
+  if ((n !== 19 && !(n === 20 && s.charCodeAt(from + 19) === 90)) || s.charCodeAt(from + 4) !== 45 || s.charCodeAt(from + 7) !== 45) return NaN;
+  const sep = s.charCodeAt(from + 10);
+  if ((sep !== 32 && sep !== 84) || s.charCodeAt(from + 13) !== 58 || s.charCodeAt(from + 16) !== 58) return NaN;
+  const h = two(s, from + 11);
+  const mi = two(s, from + 14);
+  const sec = two(s, from + 17);
   if (!(h <= 23 && mi <= 59 && sec <= 59)) return NaN;
-  const dayText = s.slice(0, 10);
-  let day = dayCache.get(dayText);
+  const y = two(s, from) * 100 + two(s, from + 2);
+  const mo = two(s, from + 5);
+  const d = two(s, from + 8);
+  const key = y * 10000 + mo * 100 + d;
+  if (key !== key) return NaN;
+  let day = dayCache.get(key);
   if (day === undefined) {
-    day = utc(+dayText.slice(0, 4), two(s, 5), two(s, 8), 0, 0, 0, 0, undefined);
-    if (day !== day || !/^\d{4}$/.test(dayText.slice(0, 4))) return NaN;
+    day = utc(y, mo, d, 0, 0, 0, 0, undefined);
+    if (day !== day) return NaN;
     if (dayCache.size > 100_000) dayCache.clear();
-    dayCache.set(dayText, day);
+    dayCache.set(key, day);
   }
   return day + h * 3_600_000 + mi * 60_000 + sec * 1000;
 }
@@ -83,6 +92,42 @@ function two(s: string, i: number): number {
   const a = s.charCodeAt(i) - 48;
   const b = s.charCodeAt(i + 1) - 48;
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : NaN;
+}
+
+/** Exact powers of ten (every one up to 1e22 is a double). */
+const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
+/**
+ * The fast path of parseNumber for s[from, to): an optional sign, up to 15 digits and one decimal
+ * separator (char code `decimal`), as in "-12.375". The digits make an exact integer and the division
+ * by an exact power of ten rounds once, so the result is Number()'s to the last bit. NaN for anything
+ * else (exponents, spaces, text, empty): the caller then asks parseNumber and isMissing.
+ */
+export function parseSimpleNumber(s: string, from: number, to: number, decimal: number): number {
+  let i = from;
+  let c = s.charCodeAt(i);
+  const negative = c === 45;
+  if (negative || c === 43) c = s.charCodeAt(++i);
+  let mantissa = 0;
+  let digits = 0;
+  let scale = 0;
+  while (i < to && c >= 48 && c <= 57) {
+    mantissa = mantissa * 10 + (c - 48);
+    digits++;
+    c = s.charCodeAt(++i);
+  }
+  if (i < to && c === decimal) {
+    c = s.charCodeAt(++i);
+    while (i < to && c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      scale++;
+      c = s.charCodeAt(++i);
+    }
+  }
+  if (i !== to || digits === 0 || digits > 15) return NaN;
+  const v = scale === 0 ? mantissa : mantissa / POW10[scale];
+  return negative ? -v : v;
 }
 
 function utc(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, zone?: string): number {

@@ -22,6 +22,10 @@ export interface GateSubject {
   fingerprint: string;
   /** The end of its training data in epoch ms (datetime axes only), when known. */
   dataEnd: number | null;
+  /** The naive baseline beside the metrics, in words (default: the last-value baseline). */
+  baselineLabel?: string;
+  /** Where the metrics were measured, when not the version's own validation or test split. */
+  measuredOn?: string;
 }
 
 /** Everything the gates decide on. */
@@ -36,6 +40,8 @@ export interface GateInput {
   compatibility: GateResult | null;
   datasetId: number | null;
   now: number;
+  /** How the metrics were measured (e.g. why the stored ones were used). */
+  notes?: string[];
 }
 
 /** Runs every gate and says whether the deploy may go ahead. */
@@ -55,6 +61,7 @@ export function runGates(input: GateInput): GateReport {
     datasetId: input.datasetId,
     gates,
     passed: gates.every((g) => g.status !== 'fail'),
+    notes: input.notes ?? [],
   };
 }
 
@@ -81,7 +88,7 @@ function baselineGate(c: GateSubject): GateResult {
     gate: 'baseline',
     status: better ? 'pass' : 'fail',
     title,
-    detail: `${metric} ${fmtNumber(model)} against the last-value baseline's ${fmtNumber(base)}${change}.${better ? '' : ' The model does not beat repeating the last value: train longer, predict the change (scaling.predictDelta) or use a longer window.'}`,
+    detail: `${metric} ${fmtNumber(model)} against ${c.baselineLabel ?? 'the last-value baseline'}'s ${fmtNumber(base)}${change}.${better ? '' : ' The model does not beat the naive baseline: train longer, predict the change (scaling.predictDelta) or use a longer window.'}`,
   };
 }
 
@@ -119,7 +126,7 @@ function inServiceGate(input: GateInput): GateResult {
     gate: 'in-service',
     status: worse ? 'fail' : 'pass',
     title,
-    detail: `${metric} ${fmtNumber(a)} against ${fmtNumber(b)} for v${s.version} (in service as ${alias}) on the same ${splitName(input.basis)}.`,
+    detail: `${metric} ${fmtNumber(a)} against ${fmtNumber(b)} for v${s.version} (in service as ${alias}) on ${s.measuredOn ?? `the same ${splitName(input.basis)}`}.`,
   };
 }
 

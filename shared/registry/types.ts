@@ -116,6 +116,8 @@ export interface GateReport {
   gates: GateResult[];
   /** No gate failed. */
   passed: boolean;
+  /** How the metrics were measured (e.g. why the stored ones were used). */
+  notes: string[];
 }
 
 /** What deploy asks for. */
@@ -128,7 +130,14 @@ export interface DeployRequest {
   reason?: string;
   /** A dataset to check compatibility against. */
   datasetId?: number;
+  /** Measure both versions on the candidate's held-out test split first (a job; default: the stored validation metrics). */
+  evaluate?: boolean;
+  /** The job id of that evaluation, to follow its progress and cancel it. */
+  jobId?: string;
 }
+
+/** What `models:gates` asks for. */
+export type GatesRequest = Omit<DeployRequest, 'force' | 'reason'>;
 
 /** A deploy's outcome: the move recorded and the gates it passed (or overrode). */
 export interface DeployResult {
@@ -180,4 +189,12 @@ export interface ExportResult {
   bytes: number;
   sha256: string;
   model: { name: string; version: number };
+}
+
+/** An export file's bytes for the app to save (a download), and where a copy was kept. */
+export interface ExportedFile extends ExportResult {
+  /** The suggested file name, `NAME-vVERSION.lsmodel`. */
+  fileName: string;
+  /** The file's bytes, base64-encoded (JSON carries no binary). */
+  base64: string;
 }

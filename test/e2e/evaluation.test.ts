@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { OperationName, Req, Res } from '../../shared/api';
-import { ARTIFACTS, openBrowserSession, type BrowserSession } from '../helpers/browser-session';
+import { ARTIFACTS, callApi, openBrowserSession, type BrowserSession } from '../helpers/browser-session';
 
 const STEP_TIMEOUT = 120_000;
 const TRACES = '.js-plotly-plot .scatterlayer .trace';
@@ -21,13 +21,9 @@ let session: BrowserSession;
 let page: Page;
 let runId = '';
 
-/** Calls one operation of the server's HTTP API with the session's token. */
-async function call<K extends OperationName>(op: K, req: Req<K>): Promise<Res<K>> {
-  const token = new URL(session.appUrl).searchParams.get('token') ?? '';
-  const res = await fetch(`${session.baseUrl}/api/op/${op}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Studio-Token': token }, body: JSON.stringify({ req }) });
-  const body = (await res.json()) as { ok: boolean; value?: Res<K>; error?: { message: string } };
-  if (!body.ok) throw new Error(`${op}: ${body.error?.message}`);
-  return body.value as Res<K>;
+/** Calls one operation of the server's HTTP API. */
+function call<K extends OperationName>(op: K, req: Req<K>): Promise<Res<K>> {
+  return callApi(session, op, req);
 }
 
 /** Number of drawn traces in a chart by its test id. */

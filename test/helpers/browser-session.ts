@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { OperationName, Req, Res } from '../../shared/api';
 import { projectRoot } from './fixtures';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -92,6 +93,15 @@ export async function openBrowserSession(homePrefix: string): Promise<BrowserSes
       fs.rmSync(home, { recursive: true, force: true });
     },
   };
+}
+
+/** Calls one operation of the session's server over HTTP with its token (for setting up what a test needs). */
+export async function callApi<K extends OperationName>(session: BrowserSession, op: K, req: Req<K>): Promise<Res<K>> {
+  const token = new URL(session.appUrl).searchParams.get('token') ?? '';
+  const res = await fetch(`${session.baseUrl}/api/op/${op}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Studio-Token': token }, body: JSON.stringify({ req }) });
+  const body = (await res.json()) as { ok: boolean; value?: Res<K>; error?: { message: string } };
+  if (!body.ok) throw new Error(`${op}: ${body.error?.message}`);
+  return body.value as Res<K>;
 }
 
 /** Starts `lstm-studio serve` on a free port and resolves with the printed link. */

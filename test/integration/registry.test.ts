@@ -84,6 +84,13 @@ test('a gate blocks a model that loses to the baseline, and nothing is recorded'
     assert.match(err.message, /override the gates with a reason \(CLI: --force --reason "why"\)/);
     return true;
   });
+  // Scored on the held-out test split (beside the baselines of the evaluation report), it still loses.
+  const onTest = await api.models.gates({ name: 'amb', version: 2, evaluate: true });
+  assert.equal(onTest.basis, 'test');
+  const baseline = onTest.gates.find((g) => g.gate === 'baseline')!;
+  assert.equal(baseline.status, 'fail');
+  assert.match(baseline.detail, /^mae [\d.]+ against the last-value baseline's [\d.]+ \([\d.]+% worse\)/);
+  await assert.rejects(api.models.deploy({ name: 'amb', version: 2, evaluate: true }), /amb v2 was not deployed as production: Beats the naive baseline/);
   assert.deepEqual(await api.models.history({ name: 'amb' }), []);
 });
 
@@ -193,7 +200,13 @@ test('the CLI: show, deploy and rollback with --json, and delete needs --yes', a
   const shown = JSON.parse(show.stdout);
   assert.equal(shown.model.version, 1);
   assert.equal(shown.aliasHistory.length, 4);
-  const deploy = await cli(['models', 'deploy', 'amb:candidate', '--reason', 'promote', '--json']);
+  // The gates on the held-out test split: both versions are scored there first.
+  const gates = await cli(['models', 'gates', 'amb@3', '--json']);
+  assert.equal(gates.code, 0, gates.stderr);
+  const report = JSON.parse(gates.stdout);
+  assert.deepEqual([report.basis, report.inService, report.alias], ['test', 1, 'production']);
+  assert.match(report.gates.find((g: { gate: string }) => g.gate === 'in-service').detail, /^mae [\d.]+ against [\d.]+ for v1 \(in service as production\) on the same test split\.$/);
+  const deploy = await cli(['models', 'deploy', 'amb:candidate', '--reason', 'promote', '--no-evaluate', '--json']);
   assert.equal(deploy.code, 0, deploy.stderr);
   const result = JSON.parse(deploy.stdout);
   assert.deepEqual([result.event.alias, result.event.fromVersion, result.event.toVersion, result.event.reason], ['production', 1, 3, 'promote']);
@@ -206,7 +219,7 @@ test('the CLI: show, deploy and rollback with --json, and delete needs --yes', a
   assert.match(inService.stderr, /amb v3 cannot be deleted: it is candidate/);
   const move = await cli(['models', 'deploy', 'amb@1', '--alias', 'candidate', '--force', '--reason', 'free v3']);
   assert.equal(move.code, 0, move.stderr);
-  assert.match(move.stdout, /^Deployed.*: amb v1 is now candidate \(was v3\)\.\nGates \(on the validation metrics\):\nstatus +gate +detail\n/);
+  assert.match(move.stdout, /^Deployed.*: amb v1 is now candidate \(was v3\)\.\nGates \(on the held-out test split\):\nstatus +gate +detail\n/);
   const noYes = await cli(['models', 'delete', 'amb@3']);
   assert.equal(noYes.code, 1);
   assert.match(noYes.stderr, /removes amb v3 and its files for good: add --yes to confirm/);

@@ -170,7 +170,7 @@ test('operations: app:info works; unknown ops, the file dialog and bad bodies ar
   assert.equal(body.value.mode, 'browser');
   assert.equal(body.value.home, home);
 
-  for (const name of ['nope:never', 'dialog:openFile', 'constructor', '__proto__']) {
+  for (const name of ['nope:never', 'dialog:openFile', 'dialog:openModelFile', 'constructor', '__proto__']) {
     const a = await op(server, name);
     assert.equal(a.status, 404, name);
     assert.equal(JSON.parse(a.body).ok, false);

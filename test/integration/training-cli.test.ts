@@ -282,5 +282,5 @@ test('train flags map to the config layers; --set may repeat; help lists the new
   assert.match(generalHelp(), /models +The model registry: list, show, deploy/);
   assert.match(commandHelp('train'), /--set key=value +Set any config field/);
   assert.match(commandHelp('train'), /--no-header/);
-  assert.match(commandHelp('models'), /^Usage: lstm-studio models list\|show\|history\|deploy\|rollback\|compare\|export\|import\|delete/);
+  assert.match(commandHelp('models'), /^Usage: lstm-studio models list\|show\|history\|gates\|deploy\|rollback\|compare\|export\|import\|delete/);
 });

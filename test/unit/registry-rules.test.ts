@@ -9,7 +9,7 @@ import { betterSide } from '../../shared/registry/metric-direction';
 import { parseModelRef, refCandidates } from '../../shared/registry/model-ref';
 import { parseThresholds } from '../../shared/registry/thresholds';
 import { DEFAULT_POLICY, type AliasEvent } from '../../shared/registry/types';
-import { deployStack } from '../../electron/registry/alias-repo';
+import { deployStack, rollbackTarget } from '../../shared/registry/alias-stack';
 
 test('model references: NAME, NAME@VERSION, NAME:ALIAS; the whole text is tried as a name first', () => {
   assert.deepEqual(parseModelRef('pump'), { name: 'pump' });
@@ -96,7 +96,7 @@ test('gates: a model that loses to the baseline fails; one that beats it passes'
   const bad = gates({ candidate: version(2, { mae: 2, baseline_mae: 1.5 }) });
   assert.equal(bad.report.passed, false);
   assert.equal(bad.status.baseline, 'fail');
-  assert.match(bad.detail.baseline, /33\.3% worse.*does not beat repeating the last value/);
+  assert.match(bad.detail.baseline, /33\.3% worse.*does not beat the naive baseline/);
   // Without a stored baseline (classify) the gate is skipped, saying why.
   const cls = gates({ candidate: version(2, { accuracy: 0.9 }, { task: 'classify' }) });
   assert.equal(cls.status.baseline, 'skip');
@@ -135,4 +135,12 @@ test('the deploy stack: deploys push, rollbacks pop back', () => {
   assert.deepEqual(deployStack([event('deploy', null, 1), event('deploy', 1, 2), event('rollback', 2, 1), event('deploy', 1, 3)]), [1, 3]);
   // A rollback that skipped a deleted version pops down to where it went.
   assert.deepEqual(deployStack([event('deploy', null, 1), event('deploy', 1, 2), event('deploy', 2, 3), event('rollback', 3, 1)]), [1]);
+});
+
+test('the rollback target: the version below the top that still exists, of that alias only', () => {
+  const events = [event('deploy', null, 1), event('deploy', 1, 2), event('deploy', 2, 3), { ...event('deploy', null, 9), alias: 'candidate' }];
+  assert.equal(rollbackTarget(events, 'production', () => true), 2);
+  assert.equal(rollbackTarget(events, 'production', (v) => v !== 2), 1, 'a deleted version is skipped');
+  assert.equal(rollbackTarget(events, 'candidate', () => true), null, 'nothing before the first deploy');
+  assert.equal(rollbackTarget(events, 'staging', () => true), null);
 });

@@ -429,6 +429,9 @@ test('main.ts opens the home, seeds demo data and wires window, IPC and CSP secu
   assert.deepEqual(picked, { ok: true, value: { path: '/data/pumps.csv', name: 'pumps.csv' } });
   const dialogOptions = rec.dialogs[0] as { filters: { extensions: string[] }[] };
   assert.deepEqual(dialogOptions.filters.map((f) => f.extensions), [['csv', 'tsv', 'txt', 'json', 'jsonl'], ['*']]);
+  assert.equal((await rec.handles.get('dialog:openModelFile')!(trusted)).ok, true);
+  const modelDialog = rec.dialogs[1] as { title: string; filters: { extensions: string[] }[] };
+  assert.deepEqual([modelDialog.title, modelDialog.filters.map((f) => f.extensions)], ['Import a model', [['lsmodel'], ['*']]]);
 
   for (const close of win.events.get('close') ?? []) close();
   const saved = JSON.parse(fs.readFileSync(path.join(home, 'settings.json'), 'utf8'));

@@ -10,6 +10,9 @@ import { Worker } from 'node:worker_threads';
 import { KernelMemory } from './kernel-memory';
 import { CONTROL_INTS, DONE, FAILED, GENERATION, MAX_JOBS, SHUTDOWN, SLOTS, SLOT_COUNT, claimAndRun, type KernelExports, type WorkerInit } from './kernel-protocol';
 
+/** How long a dispatch may go without a finished job before its helper threads are given up. */
+const STALL_MS = 120_000;
+
 /** One job for the kernel: an entry point and the byte offset of its RnnArgs. */
 export interface Job {
   fn: number;
@@ -58,7 +61,16 @@ export class KernelRuntime {
       Atomics.notify(c, GENERATION);
     }
     claimAndRun(c, this.kernel);
-    for (let done = Atomics.load(c, DONE); done < jobs.length; done = Atomics.load(c, DONE)) Atomics.wait(c, DONE, done, 50);
+    let waited = 0;
+    for (let done = Atomics.load(c, DONE); done < jobs.length; done = Atomics.load(c, DONE)) {
+      if (Atomics.wait(c, DONE, done, 50) === 'timed-out' && (waited += 50) > STALL_MS) {
+        // A helper thread claimed a job and stopped (killed, out of memory): do without helpers from now on.
+        this.close();
+        this.workers.length = 0;
+        throw new Error(`The fused recurrent kernel's helper thread stopped responding (no job finished for ${STALL_MS / 1000} s); it now runs on one thread. Train again.`);
+      }
+      if (Atomics.load(c, DONE) !== done) waited = 0;
+    }
     if (Atomics.load(c, FAILED) !== 0) throw new Error('The fused recurrent kernel failed (a WebAssembly trap): this is a bug in LSTM Studio.');
   }
 
@@ -101,9 +113,11 @@ function threadCount(): number {
   return Math.max(1, Math.min(8, Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : cores));
 }
 
-/** recurrent.wasm: copied into dist by the build, else read from the source tree. */
+/** recurrent.wasm: copied into dist by the build (unpacked beside app.asar in a package), else the source tree's. */
 function wasmFile(): string {
-  const candidates = [path.join(__dirname, 'recurrent.wasm'), path.resolve(__dirname, '..', '..', '..', '..', 'native', 'recurrent', 'recurrent.wasm')];
+  const inDist = path.join(__dirname, 'recurrent.wasm');
+  const unpacked = inDist.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+  const candidates = [unpacked, inDist, path.resolve(__dirname, '..', '..', '..', '..', 'native', 'recurrent', 'recurrent.wasm')];
   const found = candidates.find((f) => fs.existsSync(f));
   if (!found) throw new Error(`recurrent.wasm is missing (looked in ${candidates.join(', ')}); rebuild LSTM Studio`);
   return found;

@@ -12,6 +12,8 @@ export type CellKind = 'lstm' | 'gru';
 
 /** Rows per block of the kernel's inference path (INFER_ROWS in recurrent.h). */
 const INFER_ROWS = 32;
+/** Jobs per kernel thread and direction: a thread that gets no core for a while leaves the rest to the others. */
+const JOBS_PER_THREAD = 2;
 
 const FN = { lstm: { forward: 0, backward: 1 }, gru: { forward: 2, backward: 3 } } as const;
 
@@ -184,7 +186,7 @@ interface PlannedJob {
  * that gets no core for a while leaves its second job to the others), each at least `minRows`.
  */
 function planJobs(rt: KernelRuntime, B: number, directions: number, minRows: number): PlannedJob[] {
-  const perDir = Math.max(1, Math.min(Math.round((2 * rt.threads) / directions), Math.floor(B / minRows)));
+  const perDir = Math.max(1, Math.min(Math.round((JOBS_PER_THREAD * rt.threads) / directions), Math.floor(B / minRows)));
   const jobs: PlannedJob[] = [];
   for (let dir = 0; dir < directions; dir++) {
     for (let k = 0; k < perDir; k++) {

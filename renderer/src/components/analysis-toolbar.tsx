@@ -7,7 +7,7 @@ import type { DatasetSummary } from '../../../shared/dataset';
 import type { AnalysisPageState } from '../analysis-page-state';
 import { fmtCount } from '../format';
 import { AlertIcon } from './icons';
-import { ProgressBar } from './progress-bar';
+import { JobProgressView } from './progress-bar';
 import { PlayIcon, StopIcon } from './train-icons';
 
 /** Renders the pickers, options and Run/Cancel for one analysis job. */
@@ -18,6 +18,7 @@ export function AnalysisToolbar({
   onRun,
   runBlocked,
   children,
+  trainedLabel = 'training data: test split',
 }: {
   page: AnalysisPageState<unknown>;
   datasets: DatasetSummary[] | null;
@@ -27,11 +28,12 @@ export function AnalysisToolbar({
   runBlocked?: string | null;
   /** The page's options (horizon, coverage, limits...). */
   children?: ReactNode;
+  /** How the model's training dataset is marked in the dataset picker. */
+  trainedLabel?: string;
 }) {
   const { target, job, busy, onModel, onDataset } = page;
   const { models, model, datasetId } = target;
   const blocked = !model ? 'Choose a model first.' : datasetId === null ? 'Choose a dataset first.' : (runBlocked ?? model.blocked);
-  const fraction = job.progress?.fraction ?? null;
   return (
     <section className="card analysis-toolbar" data-testid="analysis-toolbar">
       <div className="card-body analysis-toolbar-row">
@@ -41,7 +43,7 @@ export function AnalysisToolbar({
             {!model && <option value="">{models ? (models.length ? 'Choose a model…' : 'No saved models yet') : 'Loading…'}</option>}
             {(models ?? []).map((m) => (
               <option key={m.ref} value={m.ref} disabled={m.blocked !== null} title={m.blocked ?? undefined}>
-                {m.summary.name} v{m.summary.version} — {m.summary.task}
+                {m.alias ? `${m.summary.name}:${m.alias} → v${m.summary.version}` : `${m.summary.name} v${m.summary.version}`} — {m.summary.task}
                 {m.blocked ? ' (not for this page)' : ''}
               </option>
             ))}
@@ -54,7 +56,7 @@ export function AnalysisToolbar({
             {(datasets ?? []).map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name}
-                {d.id === model?.trainedOn ? ' (training data: test split)' : ` — ${fmtCount(d.rows)} rows`}
+                {d.id === model?.trainedOn ? ` (${trainedLabel})` : ` — ${fmtCount(d.rows)} rows`}
               </option>
             ))}
           </select>
@@ -89,13 +91,7 @@ export function AnalysisToolbar({
         </div>
       )}
       {busy && (
-        <div className="analysis-progress" data-testid="analysis-progress">
-          <div className="import-progress-head">
-            <span className="strong">{job.status === 'cancelling' ? 'Cancelling…' : (job.progress?.phase ?? 'Starting')}</span>
-            {fraction !== null && <span className="mono">{Math.floor(fraction * 100)}%</span>}
-          </div>
-          <ProgressBar fraction={fraction} testId="analysis-progress-bar" />
-        </div>
+        <JobProgressView job={job} testId="analysis-progress" />
       )}
       {job.status === 'failed' && job.error && (
         <div className="alert alert-error analysis-alert" data-testid="analysis-error">

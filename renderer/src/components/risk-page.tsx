@@ -9,6 +9,7 @@ import { csvText, riskCsv } from '../../../shared/evaluation/analysis-csv';
 import type { RiskLevel, RiskReport } from '../../../shared/evaluation/analysis-types';
 import { useAnalysisPage } from '../analysis-page-state';
 import { getApi } from '../api-client';
+import { saveBlob } from '../download';
 import { fmtCount } from '../format';
 import type { AnalysisRoute } from '../route';
 import { AnalysisHeader, BeforeRun, CoveragePicker, ResultNotes } from './analysis-common';
@@ -17,18 +18,6 @@ import { RiskLimits, parseLimits, suggestLimit, type LimitDraft } from './risk-l
 import { RiskTable } from './risk-table';
 
 const LEVELS: RiskLevel[] = ['high', 'medium', 'low'];
-
-/** Saves text as a file through the browser's download (works in Electron and browser mode). */
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** A file name from free text: letters, digits, dots, dashes. */
 function fileSafe(text: string): string {
@@ -58,7 +47,8 @@ export function RiskPage({ route, datasets, navigate }: { route: AnalysisRoute; 
 
   const report = job.result;
   const counts = report ? LEVELS.map((l) => ({ level: l, n: report.rows.filter((r) => r.level === l).length })) : [];
-  const exportCsv = () => report && download(`risk-${fileSafe(report.model.name)}-v${report.model.version}-${fileSafe(report.datasetName)}.csv`, csvText(riskCsv(report)));
+  const exportCsv = () =>
+    report && saveBlob(`risk-${fileSafe(report.model.name)}-v${report.model.version}-${fileSafe(report.datasetName)}.csv`, new Blob([csvText(riskCsv(report))], { type: 'text/csv;charset=utf-8' }));
   return (
     <div className="page analysis-page" data-testid="risk-page">
       <AnalysisHeader page={page} navigate={navigate} subtitle="Which assets need maintenance first: a risk score, the expected time to failure and what to do, across the fleet." />

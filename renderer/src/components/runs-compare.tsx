@@ -3,7 +3,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { RunDetail, RunSummary } from '../../../shared/model/training';
 import { getApi } from '../api-client';
 import { useReportError } from '../error-context';
-import { runColor, type LossCurve } from '../loss-chart-layout';
+import type { LossCurve } from '../loss-chart-layout';
+import { versionCurves } from '../version-curves';
 import { LossChart } from './loss-chart';
 
 /** A short name for a run in a legend. */
@@ -13,15 +14,10 @@ export function runLabel(r: RunSummary): string {
 
 /** The loss and validation-loss curves of recorded runs. */
 export function historyCurves(runs: RunDetail[], withRunName: boolean): LossCurve[] {
-  return runs.flatMap((r, i) => {
-    const x = r.history.map((h) => h.epoch);
-    const color = runColor(i);
-    const prefix = withRunName ? `${runLabel(r)} ` : '';
-    return [
-      { name: `${prefix}loss`, x, y: r.history.map((h) => h.loss), color, markers: true, group: r.id },
-      { name: `${prefix}val loss`, x, y: r.history.map((h) => h.valLoss), color, dash: 'dash' as const, markers: true, group: r.id },
-    ];
-  });
+  return versionCurves(
+    runs.map((r) => ({ label: runLabel(r), history: r.history })),
+    withRunName,
+  );
 }
 
 /** Loads the histories of the selected runs (cached) and draws them together. */

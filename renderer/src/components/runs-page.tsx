@@ -4,19 +4,12 @@ import type { DatasetSummary } from '../../../shared/dataset';
 import type { RunSummary } from '../../../shared/model/training';
 import { getApi } from '../api-client';
 import { useReportError } from '../error-context';
-import { fmtCount, fmtDuration, fmtLocalDate } from '../format';
+import { fmtCount, fmtDuration, fmtLocalDate, fmtShortDate } from '../format';
 import { isFinished, useTrainSessions } from '../train-session';
 import { RunMetrics } from './run-metrics';
 import { RunStatusBadge } from './run-status';
 import { RunsCompare } from './runs-compare';
 import { HistoryIcon, PlayIcon } from './train-icons';
-
-/** "Nov 23, 20:28": a run's start, short enough for the table (the full date is its tooltip). */
-function shortDate(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
-}
 
 /** At most this many runs are compared at once (one colour each). */
 const MAX_COMPARE = 8;
@@ -146,7 +139,7 @@ export function RunsPage({
                       />
                     </td>
                     <td className="nowrap muted" title={fmtLocalDate(r.startedAt)}>
-                      {shortDate(r.startedAt)}
+                      {fmtShortDate(r.startedAt)}
                     </td>
                     <td className="strong">
                       <span className="ellipsis block run-dataset" title={r.datasetName}>

@@ -1,11 +1,12 @@
 /** The left sidebar: product name, navigation, quick links to datasets and runs training in this window. */
 import type { DatasetSummary } from '../../../shared/dataset';
-import type { AnalysisView, Route } from '../route';
+import { modelsRoute, type AnalysisView, type Route } from '../route';
 import { runFraction } from '../train-history';
 import { isFinished, useTrainSessions } from '../train-session';
 import { LensIcon, RiskIcon, TargetIcon, TrendIcon } from './analysis-icons';
 import { ChartIcon, DatabaseIcon, LogoIcon } from './icons';
-import { HistoryIcon, NetworkIcon } from './train-icons';
+import { DriftIcon } from './registry-icons';
+import { HistoryIcon, ModelIcon, NetworkIcon } from './train-icons';
 
 const QUICK_LINKS = 12;
 
@@ -15,6 +16,7 @@ const ANALYSES: { view: AnalysisView; label: string; Icon: typeof TargetIcon }[]
   { view: 'forecast', label: 'Forecast', Icon: TrendIcon },
   { view: 'explain', label: 'Explain', Icon: LensIcon },
   { view: 'risk', label: 'Fleet risk', Icon: RiskIcon },
+  { view: 'drift', label: 'Drift', Icon: DriftIcon },
 ];
 
 /** Renders the sidebar; highlights the current page and lists datasets and live runs for quick switching. */
@@ -93,6 +95,16 @@ export function Sidebar({
         >
           <HistoryIcon />
           <span>Runs</span>
+        </button>
+        <button
+          type="button"
+          className={`nav-item${route.page === 'models' ? ' active' : ''}`}
+          onClick={() => navigate(modelsRoute())}
+          data-testid="nav-models"
+          aria-current={route.page === 'models' ? 'page' : undefined}
+        >
+          <ModelIcon />
+          <span>Registry</span>
         </button>
         {live.length > 0 && (
           <div className="nav-sub">

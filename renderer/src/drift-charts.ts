@@ -1,0 +1,67 @@
+/** Plotly traces and layout of a drift check: each feature's test statistic against its threshold. */
+import type { Data } from 'plotly.js-dist-min';
+import type { DriftTest, FeatureDrift } from '../../shared/drift/types';
+import { analysisLayout } from './analysis-chart-layout';
+import { esc } from './chart-layout';
+import type { Chart } from './evaluation-charts';
+import { fmtNumber } from './format';
+
+const DRIFTED = '#d1495b';
+const STABLE = '#17a398';
+/** p-values below this are shown as "< 1e-16" (and drawn at 16 on the −log10 axis): doubles carry no more. */
+const P_FLOOR = 1e-16;
+
+/** What a test's statistic is (long and short), and which side of the threshold drifts. */
+export function testLabel(test: DriftTest): { statistic: string; short: string; rule: (threshold: number) => string } {
+  return test === 'ks'
+    ? { statistic: 'KS p-value', short: 'KS p-value', rule: (t) => `drift if p < ${t}` }
+    : { statistic: 'Wasserstein distance / training std', short: 'Wasserstein / std', rule: (t) => `drift if ≥ ${t}` };
+}
+
+/** A feature's statistic as text: p-values too small to tell apart read "< 1e-16". */
+export function fmtStatistic(f: Pick<FeatureDrift, 'test' | 'statistic'>): string {
+  return f.test === 'ks' && f.statistic < P_FLOOR ? `< ${P_FLOOR}` : fmtNumber(f.statistic);
+}
+
+/**
+ * Bars of every feature decided by `test` (red when drifted) with the threshold as a dashed line,
+ * drawn so that a taller bar is more drift: the normalised Wasserstein distance as it is, a KS
+ * p-value as −log10 p (p < 0.05 is above 1.3).
+ */
+export function driftStatisticChart(features: FeatureDrift[], test: DriftTest): Chart {
+  const shown = features.filter((f) => f.test === test);
+  const names = shown.map((f) => f.name);
+  const threshold = shown[0]?.threshold ?? 0;
+  const ks = test === 'ks';
+  const height = (v: number) => (ks ? -Math.log10(Math.max(v, P_FLOOR)) : v);
+  const label = testLabel(test);
+  const data: Data[] = [
+    {
+      type: 'bar',
+      name: ks ? '−log10 of the KS p-value' : label.statistic,
+      x: names,
+      y: shown.map((f) => height(f.statistic)),
+      marker: { color: shown.map((f) => (f.drifted ? DRIFTED : STABLE)) },
+      customdata: shown.map((f) => `${fmtStatistic(f)}, ${f.drifted ? 'drifted' : 'no drift'}`),
+      hovertemplate: `%{x}: ${label.short} %{customdata}<extra></extra>`,
+    },
+  ];
+  return {
+    data,
+    layout: analysisLayout({
+      x: { title: 'Feature', type: 'category' },
+      legend: false,
+      y: { title: ks ? '−log10 p-value (higher: more drift)' : `${label.short} (higher: more drift)`, rangemode: 'tozero' },
+      height: 300,
+      extra: {
+        // A few features would make very wide bars.
+        bargap: names.length <= 2 ? 0.8 : names.length <= 5 ? 0.6 : 0.4,
+        // The threshold spans the plot whatever the number of features.
+        shapes: [{ type: 'line', xref: 'paper', x0: 0, x1: 1, y0: height(threshold), y1: height(threshold), line: { color: '#334155', dash: 'dash', width: 2 } }],
+        annotations: [
+          { xref: 'paper', x: 1, xanchor: 'right', y: height(threshold), yanchor: 'bottom', text: esc(`threshold: ${label.rule(threshold)}`), showarrow: false, font: { size: 11, color: '#334155' } },
+        ],
+      },
+    }),
+  };
+}
