@@ -10,6 +10,7 @@ import { createHandlers } from './api/handlers';
 import { openAppContext, type AppContext } from './app/context';
 import { homeFlag, resolveHome } from './app/paths';
 import { ensureDemoData } from './data/demo-seed';
+import { printWithElectron } from './reports/pdf-electron';
 import { installCsp } from './shell/csp';
 import { forwardEvents, registerOperations } from './shell/ipc-bridge';
 import { appIndexUrl, isTrustedSender } from './shell/trusted-sender';
@@ -73,6 +74,8 @@ async function start(): Promise<void> {
   const handlers = createHandlers(context, {
     pickFile: () => pickFile(mainWindow, { title: 'Import a data file', properties: ['openFile'], filters: IMPORT_FILTERS }),
     pickModelFile: () => pickFile(mainWindow, { title: 'Import a model', properties: ['openFile'], filters: MODEL_FILTERS }),
+    printPdf: printWithElectron,
+    showFile: (file) => shell.showItemInFolder(file),
   });
   registerOperations(ipcMain, handlers, (event) => isTrustedSender(event, INDEX_URL));
   forwardEvents(context.events, (channel, payload) => {

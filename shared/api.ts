@@ -50,6 +50,7 @@ import type {
   ModelVersionDetail,
   RegisteredModel,
 } from './registry/types';
+import type { ReportRequest, ReportResult } from './reports/types';
 
 /** Facts about the running back end, shown in the status bar and `--help`. */
 export interface AppInfo {
@@ -76,7 +77,7 @@ export interface RecentFile {
 }
 
 /** Kinds of long-running work that report progress. */
-export type JobKind = 'import' | 'train' | 'analysis';
+export type JobKind = 'import' | 'train' | 'analysis' | 'report';
 
 /** A progress update of long-running work, at most about 8 a second per job. */
 export interface JobProgress {
@@ -164,6 +165,10 @@ export interface Operations {
   /** A model's recorded drift checks, newest first. */
   'drift:history': { req: { name: string }; res: DriftCheckSummary[] };
   'drift:get': { req: { id: number }; res: DriftReport };
+  /** Writes a report (HTML or PDF) of a model version, a fleet-risk run or a drift check; a job with progress and cancel. */
+  'reports:create': { req: ReportRequest; res: ReportResult };
+  /** Shows a report file in the system's file manager (desktop app only). */
+  'reports:show': { req: { path: string }; res: { shown: boolean } };
 }
 
 /** Every event stream and the payload of one event. */
@@ -223,6 +228,8 @@ export const OPERATION_NAMES = [
   'drift:run',
   'drift:history',
   'drift:get',
+  'reports:create',
+  'reports:show',
 ] as const satisfies readonly OperationName[];
 
 /** The listener method each event is exposed as on the client API. */

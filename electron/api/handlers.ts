@@ -8,6 +8,7 @@ import { previewFile } from '../data/preview';
 import { querySeries } from '../data/series-query';
 import { createAnalysisHandlers } from '../evaluation/analysis-handlers';
 import { createRegistryHandlers } from '../registry/registry-handlers';
+import { createReportHandlers, type ReportHooks } from '../reports/report-handlers';
 import { createTrainingHandlers } from '../training/training-handlers';
 import { deleteDataset, getDatasetDetail, listDatasets, renameDataset } from '../store/dataset-repo';
 
@@ -16,8 +17,8 @@ function isUpload(ctx: AppContext, file: string): boolean {
   return path.resolve(file).startsWith(path.join(ctx.home, 'uploads') + path.sep);
 }
 
-/** What differs between transports: only the desktop app has native file dialogs. */
-export interface PlatformHooks {
+/** What differs between transports: only the desktop app has native file dialogs, its own PDF printer and a file manager. */
+export interface PlatformHooks extends ReportHooks {
   pickFile?: () => Promise<PickedFile | null>;
   /** The dialog for a model file to import (`.lsmodel`). */
   pickModelFile?: () => Promise<PickedFile | null>;
@@ -81,5 +82,6 @@ function operations(ctx: AppContext, hooks: PlatformHooks): Handlers {
     ...createTrainingHandlers(ctx),
     ...createAnalysisHandlers(ctx),
     ...createRegistryHandlers(ctx),
+    ...createReportHandlers(ctx, hooks),
   };
 }

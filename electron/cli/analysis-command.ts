@@ -77,7 +77,7 @@ function label(req: AnalysisCliRequest): string {
 
 /** Runs an API job with a progress line on stderr; Ctrl-C cancels it. */
 export async function followJob<T>(api: StudioApi, io: CliIo, what: string, run: (jobId: string) => Promise<T>): Promise<T> {
-  const jobId = `cli-analysis-${randomUUID()}`;
+  const jobId = `cli-job-${randomUUID()}`;
   const progress = createProgressLine(io.stderr, what);
   const stopListening = api.events.onJobProgress((p) => {
     if (p.jobId === jobId) progress.update(p);

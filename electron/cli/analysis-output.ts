@@ -4,6 +4,7 @@ import type { RegressionReport } from '../../shared/evaluation/metrics';
 import { fmtInt } from '../../shared/errors';
 import { fmtNumber, fmtPct, fmtTimeValue } from '../../shared/format';
 import { formatTable } from './format';
+import { stepsText } from '../../shared/reports/analysis-tables';
 
 /** The validation report: findings, then the metric tables. */
 export function describeEvaluation(r: EvaluationReport): string {
@@ -80,7 +81,7 @@ export function describeRisk(r: RiskReport): string {
     row.entity,
     String(row.score),
     row.level,
-    stepsText(row.timeToFailure),
+    stepsText(row.timeToFailure, '-', '-'),
     row.reliability,
     row.action,
   ]);
@@ -90,12 +91,6 @@ export function describeRisk(r: RiskReport): string {
     ...r.notes.map((n) => `Note: ${n}`),
     '',
   ].join('\n');
-}
-
-/** "12 (9-15)", "? (3-later)" when only the interval reaches the limit, "-" when nothing is expected. */
-function stepsText(t: RiskReport['rows'][number]['timeToFailure']): string {
-  if (!t) return '-';
-  return `${t.steps === null ? '?' : fmtNumber(t.steps)} (${fmtNumber(t.lower)}-${t.upper === null ? 'later' : fmtNumber(t.upper)})`;
 }
 
 /** Scored windows: a summary, and the last rows unless they went to a file. */

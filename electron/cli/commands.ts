@@ -11,6 +11,7 @@ import { DATA_IMPORT_OPTIONS, IMPORT_OPTIONS } from './import-options';
 import { MODELS_COMMAND, parseModelsRequest, type ModelsCliRequest } from './models-args';
 import { OPS_COMMANDS, opsRequest, type OpsCliRequest } from './ops-args';
 import { PROGRAM } from './program';
+import { REPORT_COMMAND, reportRequest, type ReportCliRequest } from './report-args';
 
 export { PROGRAM };
 
@@ -115,6 +116,7 @@ export const COMMANDS = {
   },
   ...ANALYSIS_COMMANDS,
   ...OPS_COMMANDS,
+  ...REPORT_COMMAND,
   bench: {
     summary: 'Benchmark training, inference and CSV import against PyTorch and pandas on this machine',
     args: '',
@@ -156,7 +158,8 @@ export type CliRequest =
   | { kind: 'presets'; global: GlobalOptions }
   | { kind: 'bench'; global: GlobalOptions; quick: boolean; repeat: number; parts: ('model' | 'csv')[]; reference: boolean }
   | AnalysisCliRequest
-  | OpsCliRequest;
+  | OpsCliRequest
+  | ReportCliRequest;
 
 /** `train`: where the data comes from, and the config layers in the order they are merged. */
 export interface TrainCliRequest {
@@ -187,7 +190,7 @@ export function parseCli(argv: readonly string[]): CliRequest {
   if (!isCommandName(name)) throw unknownCommand(name);
   const all = [...argv.slice(0, at), ...argv.slice(at + 1)];
   // --set may be given many times; the parser keeps one value per option, so take them out first.
-  const repeated = name === 'train' ? 'set' : name === 'risk' ? 'limit' : null;
+  const repeated = name === 'train' ? 'set' : name === 'risk' || name === 'report' ? 'limit' : null;
   const { taken: sets, rest } = repeated ? takeRepeated(all, repeated, name) : { taken: [], rest: all };
   const parsed = parseOptions(rest, { ...GLOBAL_OPTIONS, ...COMMANDS[name].options }, `${PROGRAM} ${name} --help`);
   if (parsed.values.help) return { kind: 'help', command: name, usageError: false };
@@ -225,6 +228,9 @@ export function parseCli(argv: readonly string[]): CliRequest {
     case 'drift':
       onePositional(parsed, name, null);
       return opsRequest(name, parsed, global, dataSource(parsed, name));
+    case 'report':
+      onePositional(parsed, name, null);
+      return reportRequest(parsed, global, dataSource(parsed, name), sets);
     case 'bench':
       onePositional(parsed, name, null);
       return benchRequest(parsed, global);

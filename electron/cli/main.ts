@@ -14,6 +14,7 @@ import { commandHelp, generalHelp } from './help';
 import { runImport } from './import-command';
 import { processIo, type CliIo } from './io';
 import { runModels, runPresets } from './models-command';
+import { runReportCommand } from './report-command';
 import { runServe } from './serve-command';
 import { runTrain } from './train-command';
 
@@ -58,6 +59,8 @@ function run(req: CliRequest, io: CliIo): Promise<number> | number {
       return runAnalysisCommand(req, io);
     case 'drift':
       return runDriftCommand(req, io);
+    case 'report':
+      return runReportCommand(req, io);
     case 'bench':
       return runBenchCommand(req, io);
   }

@@ -4,7 +4,7 @@ import type { Handlers, Req } from '../../shared/api';
 import { UserError } from '../../shared/errors';
 import type { AppContext } from '../app/context';
 import { runAnalysisInWorker } from './analysis-job';
-import { ANALYSIS_OPERATIONS, type AnalysisOperation } from './analysis-protocol';
+import { ANALYSIS_OPERATIONS, type AnalysisOperation, type WorkerReq } from './analysis-protocol';
 
 /** Implements evaluation:run, forecast:run, risk:run, explain:run and predictions:run. */
 export function createAnalysisHandlers(ctx: AppContext): Pick<Handlers, AnalysisOperation> {
@@ -13,7 +13,7 @@ export function createAnalysisHandlers(ctx: AppContext): Pick<Handlers, Analysis
       checkRequest(op, req);
       const jobId = typeof req.jobId === 'string' && req.jobId ? req.jobId : `${op}-${randomUUID()}`;
       return ctx.jobs.run(jobId, 'analysis', (job) =>
-        runAnalysisInWorker(ctx.dbPath, op, req, job.signal, (phase, fraction) => job.progress({ phase, fraction, rows: 0, bytes: 0, totalBytes: 0 }, fraction === 0)),
+        runAnalysisInWorker(ctx.dbPath, op, req as WorkerReq<K>, job.signal, (phase, fraction) => job.progress({ phase, fraction, rows: 0, bytes: 0, totalBytes: 0 }, fraction === 0)),
       );
     };
   return Object.fromEntries(ANALYSIS_OPERATIONS.map((op) => [op, handler(op)])) as unknown as Pick<Handlers, AnalysisOperation>;

@@ -5,26 +5,25 @@
  */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Req, Res } from '../../shared/api';
 import { CancelledError, UserError, deserializeError } from '../../shared/errors';
 import { workerResourceLimits } from '../training/train-job';
-import type { AnalysisOperation, AnalysisWorkerMessage, AnalysisWorkerRequest } from './analysis-protocol';
+import type { AnalysisWorkerMessage, AnalysisWorkerRequest, WorkerOperation, WorkerReq, WorkerRes } from './analysis-protocol';
 
 /** How long a cancelled analysis may take to stop before its worker is terminated. */
 export const ANALYSIS_CANCEL_GRACE_MS = 3000;
 
 /** Runs `op` in a new worker; `signal` cancels it, `onProgress` receives its phases. */
-export function runAnalysisInWorker<K extends AnalysisOperation>(
+export function runAnalysisInWorker<K extends WorkerOperation>(
   dbPath: string,
   op: K,
-  req: Req<K>,
+  req: WorkerReq<K>,
   signal: AbortSignal,
   onProgress: (phase: string, fraction: number | null) => void,
-): Promise<Res<K>> {
+): Promise<WorkerRes<K>> {
   const limits = workerResourceLimits();
   const worker = new Worker(path.join(__dirname, 'analysis-worker.js'), { resourceLimits: limits });
   const id = `${op}-${Date.now()}`;
-  return new Promise<Res<K>>((resolve, reject) => {
+  return new Promise<WorkerRes<K>>((resolve, reject) => {
     let settled = false;
     let killTimer: NodeJS.Timeout | undefined;
     const finish = (fn: () => void) => {
@@ -45,7 +44,7 @@ export function runAnalysisInWorker<K extends AnalysisOperation>(
     worker.on('message', (m: AnalysisWorkerMessage) => {
       if (m.id !== id) return;
       if (m.type === 'progress') return onProgress(m.phase, m.fraction);
-      if (m.ok) finish(() => resolve(m.value as Res<K>));
+      if (m.ok) finish(() => resolve(m.value as WorkerRes<K>));
       else finish(() => reject(deserializeError(m.error)));
     });
     worker.on('error', (err: Error & { code?: string }) => {

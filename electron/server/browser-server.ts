@@ -1,6 +1,7 @@
 /**
  * Browser mode: the app's UI and API over HTTP on 127.0.0.1 only, guarded by a per-launch token.
- * Routes: static UI, `POST /api/op/<operation>`, `GET /api/events` (SSE), `POST /api/upload`.
+ * Routes: static UI, `POST /api/op/<operation>`, `GET /api/events` (SSE), `POST /api/upload`,
+ * `GET /api/reports/<file>` (a report's download).
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +12,7 @@ import { AccessGuard, newToken, tokenCookie } from './access-guard';
 import { openEventStream } from './event-stream';
 import { sendError, sendText, setSecurityHeaders } from './http-io';
 import { handleOperation } from './operation-route';
+import { handleReportDownload } from './report-route';
 import { serveStatic } from './static-files';
 import { handleUpload } from './upload-route';
 
@@ -77,6 +79,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (pathname === '/api/upload') {
       if (method !== 'POST') return methodNotAllowed(res, 'POST');
       return handleUpload(req, res, url, options.ctx.home);
+    }
+    if (pathname.startsWith('/api/reports/')) {
+      if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
+      return handleReportDownload(req, res, pathname.slice('/api/reports/'.length), options.ctx.home);
     }
     if (pathname.startsWith('/api/')) return sendText(res, 404, `No such API route: ${pathname}.`);
     if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');

@@ -5,33 +5,17 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { dataFile, projectRoot, tempDir } from '../helpers/fixtures';
+import { ok, runCli, type CliRun } from '../helpers/cli-run';
+import { dataFile, tempDir } from '../helpers/fixtures';
 
-const BIN = path.join(projectRoot(), 'bin', 'lstm-studio.js');
 const AMBIENT = dataFile('nab', 'ambient_temperature_system_failure.csv');
 const home = tempDir('lstm-analysis-cli-');
 const MODEL = 'ambient_temperature_system_failure-forecast';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args, '--home', home], { maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      resolve({ code: err ? Number((err as { code?: unknown }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-function ok(run: Run): Run {
-  assert.equal(run.code, 0, `exit ${run.code}; stderr: ${run.stderr}`);
-  return run;
+function cli(...args: string[]): Promise<CliRun> {
+  return runCli(home, args);
 }
 
 before(async () => {
