@@ -230,7 +230,7 @@ export function parseCli(argv: readonly string[]): CliRequest {
       return opsRequest(name, parsed, global, dataSource(parsed, name));
     case 'report':
       onePositional(parsed, name, null);
-      return reportRequest(parsed, global, dataSource(parsed, name), sets);
+      return reportRequest(parsed, global, parsed.values.check !== undefined && parsed.values.data === undefined ? null : dataSource(parsed, name), sets);
     case 'bench':
       onePositional(parsed, name, null);
       return benchRequest(parsed, global);

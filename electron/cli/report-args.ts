@@ -23,7 +23,7 @@ export const REPORT_COMMAND = {
       limit: { type: 'string', valueName: 'COL>VALUE', description: 'Alarm limit on a forecast column, e.g. "temp>95" (repeatable; risk reports of forecast models)' },
       coverage: { type: 'string', valueName: 'P', description: 'Interval coverage from 0.5 to 0.99 (default 0.9)' },
       entities: { type: 'string', valueName: 'A,B', description: 'Model report of a forecast model: the entities to forecast (default: the first 3)' },
-      check: { type: 'string', valueName: 'ID', description: 'Drift report: a recorded drift check (default: run a new one)' },
+      check: { type: 'string', valueName: 'ID', description: 'Drift report of a recorded check (then --model and --data are not needed; default: run a new check)' },
       tables: { type: 'string', valueName: 'DIR', description: 'Also write every table of the report as DIR/<table>.csv and DIR/<table>.json' },
       ...DATA_IMPORT_OPTIONS,
     },
@@ -45,7 +45,8 @@ export interface ReportCliRequest {
   report: ReportKind;
   format: ReportFormat;
   model: string;
-  data: { file: string; options: ImportOptions } | { datasetId: number };
+  /** Null for a recorded drift check (--check), which names its own model and dataset. */
+  data: { file: string; options: ImportOptions } | { datasetId: number } | null;
   out: string;
   limits: AlarmLimit[];
   coverage?: number;
@@ -56,19 +57,20 @@ export interface ReportCliRequest {
 
 /** Builds the request from parsed options (`limits` are the repeated --limit values). */
 export function reportRequest(parsed: ParsedArgs, global: ReportCliRequest['global'], data: ReportCliRequest['data'], limits: readonly string[]): ReportCliRequest {
-  const model = text(parsed, 'model');
-  if (!model) throw new ArgError(`${PROGRAM} report needs --model NAME[@VERSION]: see \`${PROGRAM} models list\`.`);
+  const check = text(parsed, 'check');
+  const model = text(parsed, 'model') ?? '';
+  if (!model && check === undefined) throw new ArgError(`${PROGRAM} report needs --model NAME[@VERSION]: see \`${PROGRAM} models list\`.`);
   const out = text(parsed, 'out');
   if (!out) throw new ArgError(`${PROGRAM} report needs --out FILE.html or --out FILE.pdf: where to write the report.`);
   const format = /\.html?$/i.test(out) ? 'html' : /\.pdf$/i.test(out) ? 'pdf' : null;
   if (!format) throw new ArgError(`--out "${out}" must end in .html (a self-contained web page) or .pdf.`);
-  const kind = text(parsed, 'kind') ?? 'model';
+  const kind = text(parsed, 'kind') ?? (check !== undefined ? 'drift' : 'model');
   if (!(REPORT_KINDS as readonly string[]).includes(kind)) throw new ArgError(`--kind must be one of ${REPORT_KINDS.join(', ')}; got "${kind}".`);
   const coverage = text(parsed, 'coverage');
   const c = coverage === undefined ? undefined : Number(coverage);
   if (c !== undefined && !(c >= 0.5 && c <= 0.99)) throw new ArgError(`--coverage must be a number from 0.5 to 0.99 (e.g. 0.9 for 90% intervals); got "${coverage}".`);
-  const check = text(parsed, 'check');
   if (check !== undefined && !/^\d+$/.test(check.trim())) throw new ArgError(`--check must be the id of a drift check (a whole number); got "${check}".`);
+  if (check !== undefined && kind !== 'drift') throw new ArgError('--check names a recorded drift check: use it with --kind drift.');
   const entities = text(parsed, 'entities')?.split(',').map((e) => e.trim()).filter((e) => e !== '');
   return {
     kind: 'report',

@@ -14,7 +14,8 @@ import { withSession } from './session';
 /** Runs `report`; exit code 0, or 1 for the user's errors and cancels (thrown). */
 export async function runReportCommand(req: ReportCliRequest, io: CliIo): Promise<number> {
   return withSession(req.global, 'cli', io, async ({ api }) => {
-    const datasetId = await resolveDataset(api, req.data, io);
+    // A recorded drift check names its own model and dataset.
+    const datasetId = req.data ? await resolveDataset(api, req.data, io) : 0;
     const result = await followJob(api, io, `Making the ${req.report} report of ${req.model}`, (jobId) =>
       api.reports.create({
         jobId,

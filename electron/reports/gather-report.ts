@@ -6,10 +6,13 @@
  */
 import type Database from 'better-sqlite3';
 import type { DatasetDetail } from '../../shared/dataset';
+import type { DriftReport } from '../../shared/drift/types';
 import type { EvaluationReport, Explanation, ForecastResult, RiskReport } from '../../shared/evaluation/analysis-types';
 import { UserError } from '../../shared/errors';
 import type { ModelVersionDetail } from '../../shared/registry/types';
 import type { ReportRequest } from '../../shared/reports/types';
+import { getDriftCheck } from '../drift/drift-repo';
+import { driftVersion } from '../drift/drift-version';
 import { initEngine } from '../engine/backend';
 import type { Analysis } from '../evaluation/analysis-context';
 import type { AnalysisControl } from '../evaluation/analysis-control';
@@ -26,15 +29,20 @@ export const DEFAULT_FORECAST_ENTITIES = 3;
 export type ReportData = { engine: { backend: string; tfjsVersion: string }; dataset: DatasetDetail; notes: string[] } & (
   | { kind: 'model'; version: ModelVersionDetail; evaluation: EvaluationReport; forecasts: ForecastResult[]; explanation: Explanation | null; risk: RiskReport | null }
   | { kind: 'risk'; risk: RiskReport }
+  | { kind: 'drift'; drift: DriftReport }
 );
 
-/** Gathers the results of `req.kind` (model or risk). */
+/** Gathers the results of `req.kind`: a drift report runs (and records) a new check unless it names a recorded one. */
 export async function gatherReport(a: Analysis, req: ReportRequest, control: AnalysisControl, db: Database.Database): Promise<ReportData> {
   const engine = await initEngine();
   const base = { engine: { backend: engine.backend, tfjsVersion: engine.tfjsVersion }, dataset: a.detail, notes: [] as string[] };
   const own = { model: req.model, datasetId: req.datasetId, coverage: req.coverage };
   if (req.kind === 'risk') return { ...base, kind: 'risk', risk: await riskVersion(a, { ...own, limits: req.limits }, part(control, 0.05, 0.95, '')) };
-  if (req.kind !== 'model') throw new UserError(`A ${req.kind} report is not made from an analysis of the model.`);
+  if (req.kind === 'drift') {
+    const recorded = req.driftCheckId === undefined ? null : getDriftCheck(db, req.driftCheckId);
+    if (req.driftCheckId !== undefined && !recorded) throw new UserError(`There is no drift check ${req.driftCheckId}. Run \`lstm-studio drift --model NAME --data ID\` to make one.`);
+    return { ...base, kind: 'drift', drift: recorded ?? (await driftVersion(a, own, part(control, 0.05, 0.95, ''), db)) };
+  }
 
   const task = a.metadata.task;
   const version = versionDetail(db, a.summary);

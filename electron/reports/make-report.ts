@@ -7,10 +7,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DatasetDetail } from '../../shared/dataset';
+import type { DriftReport } from '../../shared/drift/types';
 import { UserError } from '../../shared/errors';
 import { REPORT_FORMATS, REPORT_KINDS, type ReportFormat, type ReportRequest, type ReportResult } from '../../shared/reports/types';
 import type { AppContext } from '../app/context';
 import type { JobHandle } from '../app/job-registry';
+import { getDriftCheck } from '../drift/drift-repo';
 import { checkCoverage } from '../evaluation/calibration';
 import { runAnalysisInWorker } from '../evaluation/analysis-job';
 import { resolveModelRef } from '../registry/resolve-ref';
@@ -37,8 +39,9 @@ interface Plan {
 /** Checks everything that can be checked before the analyses run (so a bad --out fails at once). */
 export function planReport(ctx: AppContext, req: ReportRequest, electronPrinter?: PdfPrinter): Plan {
   if (!REPORT_KINDS.includes(req.kind)) throw new UserError(`kind: "${String(req.kind)}" is not a report: use ${REPORT_KINDS.join(', ')}.`);
-  if (req.kind === 'drift') throw new UserError('Drift reports need drift checks, which this version of LSTM Studio does not have yet: make a model or risk report.');
   if (!REPORT_FORMATS.includes(req.format)) throw new UserError(`format: "${String(req.format)}" is not a report format: use html or pdf.`);
+  const recorded = req.kind === 'drift' && req.driftCheckId !== undefined ? recordedCheck(ctx, req.driftCheckId) : null;
+  if (recorded) req = { ...req, model: `${recorded.model.name}@${recorded.model.version}`, datasetId: recorded.dataset.id };
   if (typeof req.model !== 'string' || !req.model.trim()) throw new UserError('reports:create needs `model`: a model reference such as pumps-forecast@1.');
   if (!Number.isInteger(req.datasetId)) throw new UserError('reports:create needs `datasetId`: the id of an imported dataset.');
   const coverage = checkCoverage(req.coverage);
@@ -49,6 +52,17 @@ export function planReport(ctx: AppContext, req: ReportRequest, electronPrinter?
   const tablesDir = req.tablesDir ? ensureFolder(req.tablesDir, 'the tables') : null;
   const printer = req.format === 'pdf' ? (electronPrinter ?? chromiumIfInstalled()) : null;
   return { req: { ...req, model: `${summary.name}@${summary.version}` }, model, dataset, target, tablesDir, coverage, printer };
+}
+
+/** A recorded drift check to report, whose dataset must still be in the project (the report shows it). */
+function recordedCheck(ctx: AppContext, id: unknown): DriftReport {
+  if (!Number.isInteger(id)) throw new UserError(`driftCheckId: ${String(id)} is not the id of a drift check (a whole number).`);
+  const check = getDriftCheck(ctx.db, id as number);
+  if (!check) throw new UserError(`There is no drift check ${String(id)}. Run \`lstm-studio drift --model NAME --data ID\` to make one.`);
+  if (!ctx.db.prepare('SELECT 1 FROM datasets WHERE id = ?').get(check.dataset.id)) {
+    throw new UserError(`The dataset of drift check ${String(id)} (${check.dataset.name}, id ${check.dataset.id}) is no longer in the project: import it again and run a new check.`);
+  }
+  return check;
 }
 
 function chromiumIfInstalled(): PdfPrinter {

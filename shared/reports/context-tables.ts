@@ -6,7 +6,7 @@
 import type { DatasetDetail } from '../dataset';
 import type { DriftReport } from '../drift/types';
 import type { AnalysedData, RiskReport } from '../evaluation/analysis-types';
-import { fmtBytes, fmtDateTime, fmtInterval, fmtPct, fmtTimeValue } from '../format';
+import { fmtBytes, fmtDateTime, fmtInterval, fmtNumber, fmtPct, fmtTimeValue } from '../format';
 import { isPlainObject } from '../model/variant';
 import type { ModelVersionDetail } from '../registry/types';
 import { col, factsTable } from './table-format';
@@ -133,7 +133,7 @@ export function riskSettingsTable(r: RiskReport, coverage: number): ReportTable 
 
 /** One row per feature tested (and the model's predictions, when checked). */
 export function driftTable(d: DriftReport): ReportTable {
-  const features = d.predictions ? [...d.features, { ...d.predictions, name: `${d.predictions.name} (predictions)` }] : d.features;
+  const features = d.predictions ? [...d.features, { ...d.predictions, name: /predict/i.test(d.predictions.name) ? d.predictions.name : `${d.predictions.name} (predictions)` }] : d.features;
   return {
     id: 'drift-features',
     title: 'Per-feature tests',
@@ -141,16 +141,30 @@ export function driftTable(d: DriftReport): ReportTable {
       col('feature', 'Feature', 'text'),
       col('test', 'Test', 'text'),
       col('statistic', 'Statistic'),
-      col('threshold', 'Threshold'),
+      col('threshold', 'Threshold', 'number', 'export'),
+      col('drift_if', 'Drifts at', 'text', 'display'),
       col('drifted', 'Drifted', 'flag'),
-      col('reference_count', 'Reference values', 'count'),
+      col('reference_count', 'Ref. values', 'count'),
       col('current_count', 'New values', 'count'),
-      col('reference_mean', 'Reference mean'),
+      col('reference_mean', 'Ref. mean'),
       col('current_mean', 'New mean'),
-      col('ks_distance', 'KS distance'),
+      col('ks_distance', 'KS D'),
       col('psi', 'PSI'),
     ],
-    rows: features.map((f) => [f.name, f.test === 'ks' ? 'KS p-value' : 'Wasserstein / std', f.statistic, f.threshold, f.drifted, f.referenceCount, f.currentCount, f.referenceMean, f.currentMean, f.ksDistance, f.psi]),
+    rows: features.map((f) => [
+      f.name,
+      f.test === 'ks' ? 'KS p-value' : 'Wasserstein / std',
+      f.statistic,
+      f.threshold,
+      f.test === 'ks' ? `p < ${f.threshold}` : `≥ ${f.threshold}`,
+      f.drifted,
+      f.referenceCount,
+      f.currentCount,
+      f.referenceMean,
+      f.currentMean,
+      f.ksDistance,
+      f.psi,
+    ]),
   };
 }
 
@@ -166,6 +180,7 @@ export function driftSummaryTable(d: DriftReport): ReportTable {
     ['Dataset threshold', `${Math.round(d.shareThreshold * 100)}% of the features`],
   ];
   if (d.predictions) facts.push(['Prediction drift', d.predictions.drifted ? 'drifted' : 'no drift']);
-  if (d.performance) facts.push(['Performance', `${d.performance.metric} ${d.performance.current.toPrecision(4)} against ${d.performance.reference.toPrecision(4)} at training (${d.performance.ratio.toFixed(2)}x): ${d.performance.degraded ? 'degraded' : 'within bounds'}`]);
+  const p = d.performance;
+  if (p) facts.push(['Performance', `${p.metric} ${fmtNumber(p.current)} on ${p.windows.toLocaleString('en-US')} windows against ${fmtNumber(p.reference)} at training (${p.ratio.toFixed(2)}x; degraded from ${p.threshold}x): ${p.degraded ? 'degraded' : 'within bounds'}`]);
   return factsTable('drift-summary', 'Verdict', facts);
 }

@@ -140,6 +140,26 @@ test('a fleet-risk report writes each table as CSV and JSON, the risk CSV as `ri
   assert.equal(tableCells(html, 'risk')[0].level, 'high');
 });
 
+test('a drift report shows the per-feature tests and the verdict of the check, new or recorded', async () => {
+  const check = JSON.parse(ok(await cli('drift', '--model', MODEL, '--data', '1', '--json')).stdout);
+  const file = path.join(out, 'drift.html');
+  const result = JSON.parse(ok(await cli('report', '--kind', 'drift', '--model', MODEL, '--data', '1', '--out', file, '--json')).stdout);
+  assert.deepEqual(result.sections, ['Verdict and thresholds', 'Per-feature tests', 'Data', 'Environment']);
+  const html = fs.readFileSync(file, 'utf8');
+  const rows = tableCells(html, 'drift-features');
+  assert.equal(rows[0].feature, check.features[0].name);
+  assert.equal(rows[0].statistic, fmtNumber(check.features[0].statistic));
+  assert.equal(rows[0].drifted, check.features[0].drifted ? 'yes' : 'no');
+  const verdict = Object.fromEntries(tableCells(html, 'drift-summary').map((r) => [r.field, r.value]));
+  assert.equal(verdict['Verdict'], check.drifted ? 'drifted' : 'no drift');
+  // The first check, as recorded.
+  const recorded = path.join(out, 'drift-1.html');
+  ok(await cli('report', '--kind', 'drift', '--check', '1', '--out', recorded));
+  assert.equal(tableCells(fs.readFileSync(recorded, 'utf8'), 'drift-features')[0].statistic, fmtNumber(check.features[0].statistic));
+  const missing = await cli('report', '--kind', 'drift', '--check', '99', '--out', recorded);
+  assert.match(missing.stderr, /There is no drift check 99\./);
+});
+
 test('a bad --out is refused before any work, with a message that says what to do', async () => {
   const ext = await cli('report', '--model', MODEL, '--data', '1', '--out', path.join(out, 'report.docx'));
   assert.equal(ext.code, 1);

@@ -86,7 +86,7 @@ export function driftReportHtml(d: DriftReport, dataset: DatasetDetail | null, e
           valueLabel: 'PSI',
           horizontal: true,
         }),
-      notesHtml((d as { notes?: string[] }).notes ?? []),
+      notesHtml(d.notes),
     ]),
   ];
   if (dataset) sections.push(dataSection(dataset));
@@ -105,5 +105,6 @@ function render(title: string, subtitle: string, summary: string[], env: ReportE
 
 /** Renders what the worker gathered. */
 export function renderReport(data: ReportData, env: ReportEnvironment, coverage: number): RenderedReport {
-  return data.kind === 'model' ? modelReportHtml({ ...data, coverage, environment: env }) : riskReportHtml(data.risk, data.dataset, coverage, env);
+  if (data.kind === 'model') return modelReportHtml({ ...data, coverage, environment: env });
+  return data.kind === 'risk' ? riskReportHtml(data.risk, data.dataset, coverage, env) : driftReportHtml(data.drift, data.dataset, env);
 }
