@@ -12,6 +12,7 @@ import type {
 } from './dataset';
 import type { DriftCheckSummary, DriftReport, DriftRequest } from './drift/types';
 import type { SerializedError } from './errors';
+import type { ScoreRequest, ScoringRun, ScoringRunSummary } from './scoring/types';
 import type {
   EngineInfo,
   ModelSummary,
@@ -169,6 +170,11 @@ export interface Operations {
   'reports:create': { req: ReportRequest; res: ReportResult };
   /** Shows a report file in the system's file manager (desktop app only). */
   'reports:show': { req: { path: string }; res: { shown: boolean } };
+  /** Batch scoring: every window of a dataset by a version (a job in a worker); the CSV is stored and the run recorded. */
+  'scoring:run': { req: ScoreRequest; res: ScoringRun };
+  /** Recorded batch-scoring runs, newest first (of one model when named). */
+  'scoring:list': { req: { name?: string }; res: ScoringRunSummary[] };
+  'scoring:get': { req: { id: string }; res: ScoringRun };
 }
 
 /** Every event stream and the payload of one event. */
@@ -230,6 +236,9 @@ export const OPERATION_NAMES = [
   'drift:get',
   'reports:create',
   'reports:show',
+  'scoring:run',
+  'scoring:list',
+  'scoring:get',
 ] as const satisfies readonly OperationName[];
 
 /** The listener method each event is exposed as on the client API. */

@@ -37,7 +37,25 @@ export interface ImportOptions {
   entityColumn?: string | null;
   /** Label column: the class of each sequence (wide) or of each row (long). */
   labelColumn?: string | null;
+  /**
+   * Skip a row that cannot be read (text in a numeric column, a ragged row, a missing or repeated
+   * time) instead of refusing the file; each skipped row is listed in the dataset's warnings
+   * (`Skipped line N: ...`). For scoring new data; training imports stay strict.
+   */
+  skipBadRows?: boolean;
 }
+
+/** How many rows a lenient import skipped, read back from its warnings (see ImportOptions.skipBadRows). */
+export function skippedRows(warnings: readonly string[]): { count: number; examples: string[] } {
+  const examples = warnings.filter((w) => w.startsWith(SKIPPED_LINE));
+  const more = warnings.map((w) => /^Skipped ([\d,]+) more bad rows/.exec(w)).find((m) => m !== null);
+  return { count: examples.length + (more ? Number(more[1].replace(/,/g, '')) : 0), examples };
+}
+
+/** The prefix of a skipped row's warning. */
+export const SKIPPED_LINE = 'Skipped line ';
+/** How many skipped rows are listed one by one (the rest are counted). */
+export const SKIPPED_LISTED = 50;
 
 /** What the importer detected from the start of a file, shown before importing. */
 export interface ImportPreview {

@@ -9,6 +9,7 @@ import { querySeries } from '../data/series-query';
 import { createAnalysisHandlers } from '../evaluation/analysis-handlers';
 import { createRegistryHandlers } from '../registry/registry-handlers';
 import { createReportHandlers, type ReportHooks } from '../reports/report-handlers';
+import { createScoringHandlers } from '../scoring/scoring-handlers';
 import { createTrainingHandlers } from '../training/training-handlers';
 import { deleteDataset, getDatasetDetail, listDatasets, renameDataset } from '../store/dataset-repo';
 
@@ -83,5 +84,6 @@ function operations(ctx: AppContext, hooks: PlatformHooks): Handlers {
     ...createAnalysisHandlers(ctx),
     ...createRegistryHandlers(ctx),
     ...createReportHandlers(ctx, hooks),
+    ...createScoringHandlers(ctx),
   };
 }

@@ -226,6 +226,7 @@ export function parseCli(argv: readonly string[]): CliRequest {
       onePositional(parsed, name, null);
       return analysisRequest(name, parsed, global, dataSource(name === 'forecast' ? forecastImportView(parsed) : parsed, name), sets);
     case 'drift':
+    case 'score':
       onePositional(parsed, name, null);
       return opsRequest(name, parsed, global, dataSource(parsed, name));
     case 'report':

@@ -10,6 +10,7 @@ import { runAnalysisCommand } from './analysis-command';
 import { runDatasets } from './datasets-command';
 import { runDemo } from './demo-command';
 import { runDriftCommand } from './drift-command';
+import { runScoreCommand } from './score-command';
 import { commandHelp, generalHelp } from './help';
 import { runImport } from './import-command';
 import { processIo, type CliIo } from './io';
@@ -61,6 +62,8 @@ function run(req: CliRequest, io: CliIo): Promise<number> | number {
       return runDriftCommand(req, io);
     case 'report':
       return runReportCommand(req, io);
+    case 'score':
+      return runScoreCommand(req, io);
     case 'bench':
       return runBenchCommand(req, io);
   }

@@ -1,4 +1,5 @@
-/** The operations commands (`drift`; batch scoring and reports follow): their options and requests. No I/O here. */
+/** The operations commands (`drift`, `score`): their options and requests. No I/O here. */
+import type { ImportOptions } from '../../shared/dataset';
 import { ArgError, type OptionSpecs, type ParsedArgs } from './args';
 import { DATA_NOTE, MODEL_AND_DATA } from './analysis-args';
 import type { CommandSpec, GlobalOptions } from './commands';
@@ -19,6 +20,22 @@ export const OPS_COMMANDS = {
       `Example: ${PROGRAM} drift --model pumps-forecast:production --data new-week.csv --json`,
     ],
   },
+  score: {
+    summary: 'Batch-score a file or dataset with a model version; bad rows and entities are reported and skipped',
+    args: '',
+    options: {
+      ...MODEL_AND_DATA,
+      out: { type: 'string', valueName: 'FILE.csv', description: 'Also write the scored rows to this CSV file' },
+      stride: { type: 'string', valueName: 'N', description: 'Score every N-th window, counted back from the latest (default 1)' },
+    } satisfies OptionSpecs,
+    notes: [
+      'A file is imported leniently: a row that cannot be read (text in a numeric column, a ragged row, a repeated time) is skipped and listed.',
+      'An entity with no window (too short for the model, or an input with no value) is skipped with its reason.',
+      'The rows are stored in the home\'s scores folder and the run is recorded with the version; progress on stderr, Ctrl-C cancels.',
+      'Columns: entity, time, yhat_1..yhat_H (class and p_CLASS for classifiers), reliability.',
+      `Example: ${PROGRAM} score --model pumps-forecast:production --data new-week.csv --out scores.csv`,
+    ],
+  },
 } satisfies Record<string, CommandSpec>;
 
 /** An operations command's name. */
@@ -29,12 +46,19 @@ export interface OpsCliRequest {
   kind: OpsCommand;
   global: GlobalOptions;
   model: string;
-  data: { file: string; options: import('../../shared/dataset').ImportOptions } | { datasetId: number };
+  data: { file: string; options: ImportOptions } | { datasetId: number };
+  out?: string;
+  stride?: number;
 }
 
 /** Builds the request of an operations command from its parsed options and data source. */
 export function opsRequest(kind: OpsCommand, parsed: ParsedArgs, global: GlobalOptions, data: OpsCliRequest['data']): OpsCliRequest {
   const model = parsed.values.model;
   if (typeof model !== 'string' || !model.trim()) throw new ArgError(`${PROGRAM} ${kind} needs --model NAME, NAME@VERSION or NAME:ALIAS: see \`${PROGRAM} models list\`.`);
-  return { kind, global, model: model.trim(), data };
+  const stride = typeof parsed.values.stride === 'string' ? parsed.values.stride : undefined;
+  if (stride !== undefined && !(/^\d+$/.test(stride.trim()) && Number(stride) >= 1)) throw new ArgError(`--stride must be a whole number of at least 1; got "${stride}".`);
+  const out = typeof parsed.values.out === 'string' ? parsed.values.out : undefined;
+  // Scoring reads new data leniently: bad rows are skipped and listed rather than refusing the file.
+  const lenient = kind === 'score' && 'file' in data ? { ...data, options: { ...data.options, skipBadRows: true } } : data;
+  return { kind, global, model: model.trim(), data: lenient, out, stride: stride === undefined ? undefined : Number(stride) };
 }

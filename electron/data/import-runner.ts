@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type Database from 'better-sqlite3';
-import type { ColumnProfile, ImportOptions, TimeKind } from '../../shared/dataset';
+import { SKIPPED_LINE, SKIPPED_LISTED, type ColumnProfile, type ImportOptions, type TimeKind } from '../../shared/dataset';
 import { CancelledError, UserError, fmtInt } from '../../shared/errors';
 import type { LineHook } from '../../shared/import/delimited-parser';
 import { RecordDecoder } from '../../shared/import/record-decoder';
@@ -71,19 +71,37 @@ export async function runImport(db: Database.Database, file: string, options: Im
     const warnings = new Set<string>();
     let rows = 0;
 
-    const addRow = (key: string, line: number) => {
-      writer.append(writer.entity(key || SINGLE_ENTITY), rowBuf, line);
-      for (let j = 0; j < rowBuf.length; j++) stats[j].push(rowBuf[j]);
-      rows++;
+    // With skipBadRows a row that cannot be read is listed in the warnings and left out.
+    const skipped = { listed: 0, more: 0 };
+    const lenient = (line: number, read: () => void) => {
+      if (options.skipBadRows !== true) return read();
+      try {
+        read();
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+        if (skipped.listed < SKIPPED_LISTED) {
+          skipped.listed++;
+          // "Skipped line 12, column `temp`: ..." (the message names the line itself, or is given it).
+          const where = `Line ${fmtInt(line)}`;
+          warnings.add(err.message.startsWith(where) ? `${SKIPPED_LINE}${err.message.slice(5)}` : `${SKIPPED_LINE}${fmtInt(line)}: ${err.message}`);
+        } else skipped.more++;
+      }
     };
-    const onRecord = (fields: string[], line: number) => {
-      if (o.format === 'wide') {
-        const seq = decoder.decodeSequence(fields, line);
-        writer.appendSequence(String(rows + 1), seq.label, seq.values);
-        for (let i = 0; i < seq.values.length; i++) stats[0].push(seq.values[i]);
+    const addRow = (key: string, line: number) =>
+      lenient(line, () => {
+        writer.append(writer.entity(key || SINGLE_ENTITY), rowBuf, line);
+        for (let j = 0; j < rowBuf.length; j++) stats[j].push(rowBuf[j]);
         rows++;
-      } else addRow(decoder.decode(fields, line, rowBuf), line);
-    };
+      });
+    const onRecord = (fields: string[], line: number) =>
+      lenient(line, () => {
+        if (o.format === 'wide') {
+          const seq = decoder.decodeSequence(fields, line);
+          writer.appendSequence(String(rows + 1), seq.label, seq.values);
+          for (let i = 0; i < seq.values.length; i++) stats[0].push(seq.values[i]);
+          rows++;
+        } else addRow(decoder.decode(fields, line, rowBuf), line);
+      });
     // Most lines of a long delimited file skip the split into strings (RecordDecoder.decodeLine).
     const delimiter = o.delimiter ?? ',';
     const fast: LineHook | undefined =
@@ -107,6 +125,7 @@ export async function runImport(db: Database.Database, file: string, options: Im
     }
     checkUnchanged(file, sample.sizeBytes, bytes);
     stream.end(onRecord);
+    if (skipped.more > 0) warnings.add(`Skipped ${fmtInt(skipped.more)} more bad rows (only the first ${SKIPPED_LISTED} are listed).`);
     if (rows === 0) throw new UserError(`${path.basename(file)} has ${o.header ? 'a header but ' : ''}no data rows. Choose a file with data.`);
 
     report({ phase: 'Sorting and checking times', fraction: 1, rows, bytes });

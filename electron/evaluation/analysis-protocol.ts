@@ -8,7 +8,7 @@ import type { ReportRequest } from '../../shared/reports/types';
 import type { ReportData } from '../reports/gather-report';
 
 /** The operations that run in an analysis worker. */
-export const ANALYSIS_OPERATIONS = ['evaluation:run', 'forecast:run', 'risk:run', 'explain:run', 'predictions:run', 'drift:run'] as const;
+export const ANALYSIS_OPERATIONS = ['evaluation:run', 'forecast:run', 'risk:run', 'explain:run', 'predictions:run', 'drift:run', 'scoring:run'] as const;
 export type AnalysisOperation = (typeof ANALYSIS_OPERATIONS)[number];
 
 /** Work of the analysis worker that is not an operation of the contract: the analyses a report is made of. */

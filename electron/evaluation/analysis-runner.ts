@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { driftVersion } from '../drift/drift-version';
 import { gatherReport } from '../reports/gather-report';
+import { scoreVersion } from '../scoring/score-version';
 import { openAnalysis, type Analysis } from './analysis-context';
 import type { AnalysisControl } from './analysis-control';
 import type { WorkerOperation, WorkerReq, WorkerRes } from './analysis-protocol';
@@ -25,6 +26,7 @@ const RUNNERS: { [K in WorkerOperation]: Runner<K> } = {
   'predictions:run': predictVersion,
   'drift:run': driftVersion,
   'reports:gather': gatherReport,
+  'scoring:run': scoreVersion,
 };
 
 /** Runs `op` on the model and dataset its request names. */

@@ -25,6 +25,12 @@ export async function predictVersion(a: Analysis, req: PredictRequest, control: 
     const scored = scoreWindowSet(a, set);
     set.batch.meta.forEach((w, i) => rows.push({ entity: w.entity, time: w.end, values: Array.from(scored.predicted.subarray(i * width, (i + 1) * width)), reliability: scored.reliability[i].flag }));
   }
+  return predictionTable(a, rows);
+}
+
+/** Prediction rows of an analysis as a table: columns, entity column, reliability counts, classes. */
+export function predictionTable(a: Analysis, rows: PredictionRow[]): PredictionTable {
+  const m = a.metadata;
   const table: PredictionTable = {
     model: a.info,
     datasetName: a.detail.summary.name,

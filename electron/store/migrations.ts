@@ -151,4 +151,18 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX drift_checks_by_model ON drift_checks (name, version, id);
   `,
+  /* 5: batch-scoring runs: which version scored which dataset, what was skipped, and the stored results file */ `
+  CREATE TABLE scoring_runs (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    dataset_id INTEGER NOT NULL,
+    dataset_name TEXT NOT NULL,
+    at TEXT NOT NULL,
+    windows INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    run_json TEXT NOT NULL
+  );
+  CREATE INDEX scoring_runs_by_model ON scoring_runs (name, version, at);
+  `,
 ];
