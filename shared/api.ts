@@ -13,6 +13,7 @@ import type {
 import type { DriftCheckSummary, DriftReport, DriftRequest } from './drift/types';
 import type { SerializedError } from './errors';
 import type { ScoreRequest, ScoringRun, ScoringRunSummary } from './scoring/types';
+import type { MonitoredVersion, MonitoringSample, ServeRequest, ServeResult, ServingStatus } from './serving/types';
 import type {
   EngineInfo,
   ModelSummary,
@@ -175,6 +176,13 @@ export interface Operations {
   /** Recorded batch-scoring runs, newest first (of one model when named). */
   'scoring:list': { req: { name?: string }; res: ScoringRunSummary[] };
   'scoring:get': { req: { id: string }; res: ScoringRun };
+  /** Predicts with the version an alias points at, in the serving worker (which switches versions as aliases move). */
+  'serving:predict': { req: ServeRequest; res: ServeResult };
+  'serving:status': { req: void; res: ServingStatus };
+  /** Per-minute history of served versions (of one model when named), oldest first. */
+  'monitoring:history': { req: { name?: string; version?: number; since?: string }; res: MonitoringSample[] };
+  /** Every version an alias points at, with its serving totals. */
+  'monitoring:summary': { req: void; res: MonitoredVersion[] };
 }
 
 /** Every event stream and the payload of one event. */
@@ -182,6 +190,8 @@ export interface Events {
   'job:progress': JobProgress;
   'job:finished': JobFinished;
   'train:progress': TrainProgress;
+  /** An alias moved (deploy or rollback): the serving worker switches, pages refresh. */
+  'models:aliasMoved': AliasEvent;
 }
 
 export type OperationName = keyof Operations;
@@ -239,6 +249,10 @@ export const OPERATION_NAMES = [
   'scoring:run',
   'scoring:list',
   'scoring:get',
+  'serving:predict',
+  'serving:status',
+  'monitoring:history',
+  'monitoring:summary',
 ] as const satisfies readonly OperationName[];
 
 /** The listener method each event is exposed as on the client API. */
@@ -246,10 +260,11 @@ export const EVENT_METHODS = {
   'job:progress': 'onJobProgress',
   'job:finished': 'onJobFinished',
   'train:progress': 'onTrainProgress',
+  'models:aliasMoved': 'onAliasMoved',
 } as const satisfies Record<EventName, `on${string}`>;
 
 /** Operations that take no request; every other operation takes a request object. */
-export const VOID_OPERATIONS = ['app:info', 'dialog:openFile', 'dialog:openModelFile', 'files:recent', 'datasets:list', 'engine:info', 'presets:list', 'models:list', 'models:registry'] as const satisfies readonly OperationName[];
+export const VOID_OPERATIONS = ['app:info', 'dialog:openFile', 'dialog:openModelFile', 'files:recent', 'datasets:list', 'engine:info', 'presets:list', 'models:list', 'models:registry', 'serving:status', 'monitoring:summary'] as const satisfies readonly OperationName[];
 
 type VoidOperation = { [K in OperationName]: Req<K> extends void ? K : never }[OperationName];
 const voidListIsExact: [Exclude<VoidOperation, (typeof VOID_OPERATIONS)[number]>, Exclude<(typeof VOID_OPERATIONS)[number], VoidOperation>] extends [never, never]

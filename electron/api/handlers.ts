@@ -10,6 +10,7 @@ import { createAnalysisHandlers } from '../evaluation/analysis-handlers';
 import { createRegistryHandlers } from '../registry/registry-handlers';
 import { createReportHandlers, type ReportHooks } from '../reports/report-handlers';
 import { createScoringHandlers } from '../scoring/scoring-handlers';
+import { createServingHandlers } from '../serving/serving-handlers';
 import { createTrainingHandlers } from '../training/training-handlers';
 import { deleteDataset, getDatasetDetail, listDatasets, renameDataset } from '../store/dataset-repo';
 
@@ -85,5 +86,6 @@ function operations(ctx: AppContext, hooks: PlatformHooks): Handlers {
     ...createRegistryHandlers(ctx),
     ...createReportHandlers(ctx, hooks),
     ...createScoringHandlers(ctx),
+    ...createServingHandlers(ctx),
   };
 }

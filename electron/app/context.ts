@@ -16,6 +16,8 @@ export interface AppContext {
   events: EventBus;
   jobs: JobRegistry;
   settings: SettingsStore;
+  /** Runs `fn` when the context closes (before the database does): services stop their workers. */
+  onClose(fn: () => Promise<void> | void): void;
   /** Closes the database and cancels running jobs. */
   close(): Promise<void>;
 }
@@ -31,6 +33,7 @@ export function openAppContext(options: { home: string; mode: AppInfo['mode'] })
   const events = new EventBus();
   const jobs = new JobRegistry(events);
   const settings = openSettings(options.home);
+  const closers: (() => Promise<void> | void)[] = [];
   return {
     home: options.home,
     dbPath,
@@ -39,8 +42,12 @@ export function openAppContext(options: { home: string; mode: AppInfo['mode'] })
     events,
     jobs,
     settings,
+    onClose(fn) {
+      closers.push(fn);
+    },
     async close() {
       await jobs.cancelAll();
+      await Promise.allSettled(closers.map((fn) => fn()));
       db.close();
     },
   };

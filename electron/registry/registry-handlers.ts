@@ -49,8 +49,16 @@ export function createRegistryHandlers(ctx: AppContext): Pick<Handlers, Registry
       return versionDetail(db, getModel(db, name, version));
     },
     'models:gates': async (req) => (req.evaluate ? withTestMetrics(ctx, req, (test) => gateReport(db, req, Date.now(), test)) : gateReport(db, req)),
-    'models:deploy': async (req) => (req.evaluate ? withTestMetrics(ctx, req, (test) => deployVersion(db, req, Date.now(), test)) : deployVersion(db, req)),
-    'models:rollback': async (req) => rollbackAlias(db, req),
+    'models:deploy': async (req) => {
+      const result = req.evaluate ? await withTestMetrics(ctx, req, (test) => deployVersion(db, req, Date.now(), test)) : deployVersion(db, req);
+      ctx.events.emit('models:aliasMoved', result.event);
+      return result;
+    },
+    'models:rollback': async (req) => {
+      const event = rollbackAlias(db, req);
+      ctx.events.emit('models:aliasMoved', event);
+      return event;
+    },
     'models:history': async ({ name, alias }) => {
       getModel(db, name);
       return aliasHistory(db, name, alias);

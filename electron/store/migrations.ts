@@ -165,4 +165,23 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX scoring_runs_by_model ON scoring_runs (name, version, at);
   `,
+  /* 6: monitoring of served versions: one row per version, alias and minute */ `
+  CREATE TABLE monitoring_samples (
+    name TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    alias TEXT NOT NULL,
+    minute TEXT NOT NULL,
+    requests INTEGER NOT NULL,
+    successes INTEGER NOT NULL,
+    failures INTEGER NOT NULL,
+    predictions INTEGER NOT NULL,
+    p50_ms REAL NOT NULL,
+    p95_ms REAL NOT NULL,
+    busy_ms REAL NOT NULL,
+    rss_mb REAL NOT NULL,
+    heap_mb REAL NOT NULL,
+    tensor_mb REAL NOT NULL,
+    PRIMARY KEY (name, version, alias, minute)
+  );
+  `,
 ];
