@@ -31,8 +31,9 @@ export function featureDrift(ref: FeatureReference, values: ArrayLike<number>): 
   const sample = ref.sample;
   const d = ksStatistic(sample, current);
   const currentMean = current.length > 0 ? current.reduce((a, b) => a + b, 0) / current.length : NaN;
-  const shift = psi(ref.shares, binShares(current, ref.edges));
-  const rest = { referenceCount: sample.length, currentCount: current.length, referenceMean: ref.mean, currentMean, ksDistance: d, psi: shift };
+  const shares = binShares(current, ref.edges);
+  const bins = { edges: ref.edges, reference: ref.shares, current: shares };
+  const rest = { referenceCount: sample.length, currentCount: current.length, referenceMean: ref.mean, currentMean, ksDistance: d, psi: psi(ref.shares, shares), bins };
   if (current.length <= KS_MAX_VALUES) {
     const p = ksPValue(d, sample.length, current.length);
     return { name: ref.name, test: 'ks', statistic: p, threshold: KS_P_THRESHOLD, drifted: current.length > 0 && p < KS_P_THRESHOLD, ...rest };

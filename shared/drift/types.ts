@@ -44,6 +44,12 @@ export interface FeatureDrift {
   /** The KS distance D (also given when Wasserstein decides), and the PSI over the reference deciles. */
   ksDistance: number;
   psi: number;
+  /**
+   * The two distributions over the bins the PSI uses: `edges` are the training deciles, `reference`
+   * and `current` the share of the training sample and of the new values in each of the
+   * edges.length + 1 bins (absent in checks recorded before it was kept).
+   */
+  bins?: { edges: number[]; reference: number[]; current: number[] };
 }
 
 /** A drift check's verdict for one dataset against one version's reference. */

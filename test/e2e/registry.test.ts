@@ -251,6 +251,10 @@ test('the Drift page: a shifted copy of the data drifts, and production raises i
   assert.equal(await value.getAttribute('data-drifted'), 'true');
   assert.match((await value.textContent()) ?? '', /KS p-value/, '600 new values: the KS test decides');
   await page.getByTestId('drift-chart-ks').locator('.barlayer .point').first().waitFor();
+  // The training and the new distribution over the training deciles: the warmer copy piles up in the top bin.
+  assert.equal(await page.getByTestId('drift-distributions').getAttribute('data-feature'), 'value');
+  await page.getByTestId('drift-bins-chart').locator('.barlayer .trace').nth(1).waitFor();
+  assert.equal(await page.getByTestId('drift-bins-chart').locator('.barlayer .trace').count(), 2, 'training and new values');
   await page.locator('[data-testid="drift-alert-state"][data-alert="raised"]').waitFor({ timeout: STEP_TIMEOUT });
   await page.getByTestId('drift-check-row').first().waitFor();
   await session.fullPageShot('e2e-registry-drift.png');

@@ -97,6 +97,13 @@ test('feature drift: KS for small samples, normalised Wasserstein for large, and
   assert.ok(bigShift.drifted && Math.abs(bigShift.statistic - 0.5) < 0.1, `w ${bigShift.statistic}`);
   assert.ok(bigShift.psi > 0.1, `psi ${bigShift.psi}`);
   close(bigShift.currentMean - bigShift.referenceMean, 1, 0.15);
+  // The bins behind the PSI come with the result: the training deciles and both distributions over them.
+  const bins = bigShift.bins!;
+  assert.equal(bins.edges.length + 1, bins.current.length);
+  assert.deepEqual(bins.reference, ref.shares);
+  close(bins.current.reduce((a, b) => a + b, 0), 1, 1e-9, 'new shares sum');
+  close(psi(bins.reference, bins.current), bigShift.psi, 1e-12, 'psi from the bins');
+  assert.ok(bins.current[bins.current.length - 1] > bins.reference[bins.reference.length - 1], 'shifted up: more values above the top decile');
 
   assert.deepEqual(datasetVerdict([same, shifted], 0.5), { share: 0.5, drifted: true });
   assert.deepEqual(datasetVerdict([same, shifted, big], 0.5), { share: 1 / 3, drifted: false });

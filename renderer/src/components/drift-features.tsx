@@ -1,7 +1,9 @@
-/** A drift check's per-feature table: the test, its statistic against the threshold, the verdict, means and the other distances. */
-import type { FeatureDrift } from '../../../shared/drift/types';
+/** A drift check's per-feature table (the test, its statistic against the threshold, the verdict, means, other distances) and each feature's two distributions. */
+import { useMemo, useState } from 'react';
+import type { DriftReport, FeatureDrift } from '../../../shared/drift/types';
 import { fmtCount, fmtNumber } from '../format';
-import { fmtStatistic, testLabel } from '../drift-charts';
+import { driftBinsChart, fmtStatistic, testLabel } from '../drift-charts';
+import { Plot } from './plot';
 
 /** A "Drifted" / "No drift" badge. */
 export function DriftBadge({ drifted, testId }: { drifted: boolean; testId?: string }) {
@@ -56,5 +58,40 @@ export function DriftFeatureTable({ features, predictions }: { features: Feature
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * The training and new distributions of a chosen feature (or of the predictions) over the training
+ * deciles; the first drifted one is shown first. Nothing for checks recorded without their bins.
+ */
+export function DriftDistributions({ report }: { report: DriftReport }) {
+  const choices = useMemo(() => {
+    const all = report.predictions ? [...report.features, { ...report.predictions, name: 'predictions' }] : report.features;
+    return all.filter((f): f is FeatureDrift & { bins: NonNullable<FeatureDrift['bins']> } => f.bins !== undefined);
+  }, [report]);
+  const first = choices.find((f) => f.drifted) ?? choices[0];
+  const [picked, setPicked] = useState<string | null>(null);
+  const f = choices.find((c) => c.name === picked) ?? first;
+  const chart = useMemo(() => (f ? driftBinsChart(f) : null), [f]);
+  if (!f || !chart) return null;
+  return (
+    <section className="card" data-testid="drift-distributions" data-feature={f.name}>
+      <div className="card-header">
+        <h2 className="card-title">Training against new data</h2>
+        <div className="card-header-tools">
+          <span className="muted small">Share of values per training decile (PSI {fmtNumber(f.psi)})</span>
+          <select value={f.name} onChange={(e) => setPicked(e.target.value)} aria-label="Feature" data-testid="drift-distribution-feature">
+            {choices.map((c) => (
+              <option key={c.name} value={c.name}>
+                {c.name}
+                {c.drifted ? ' (drifted)' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <Plot data={chart.data} layout={chart.layout} testId="drift-bins-chart" filename={`drift-${report.model.name}-${f.name}`} />
+    </section>
   );
 }

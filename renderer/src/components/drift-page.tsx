@@ -14,7 +14,7 @@ import { modelsRoute, type AnalysisRoute, type Route } from '../route';
 import { useApiValue } from '../use-api-value';
 import { AnalysisHeader, BeforeRun, ResultNotes } from './analysis-common';
 import { AnalysisToolbar } from './analysis-toolbar';
-import { DriftFeatureTable } from './drift-features';
+import { DriftDistributions, DriftFeatureTable } from './drift-features';
 import { DriftAlertState, DriftChecks, DriftOutputs, DriftVerdict } from './drift-status';
 import { Plot } from './plot';
 
@@ -93,6 +93,7 @@ export function DriftPage({ route, datasets, navigate }: { route: AnalysisRoute;
             ))}
             <DriftFeatureTable features={shown.features} predictions={shown.predictions} />
           </section>
+          <DriftDistributions report={shown} />
           <ResultNotes notes={[...shown.notes, shown.method]} />
         </div>
       )}
