@@ -37,9 +37,10 @@ async function productionVersion(): Promise<string | null> {
   return page.locator('[data-testid="alias-card"][data-alias="production"]').getAttribute('data-version');
 }
 
-/** The alias history rows as [action, move, reason] (newest first). */
-async function historyRows(testId = 'alias-history'): Promise<string[][]> {
+/** The alias history rows as [action, move, reason] (newest first), once there are `count` of them. */
+async function historyRows(testId = 'alias-history', count?: number): Promise<string[][]> {
   const rows = page.getByTestId(testId).getByTestId('alias-event');
+  if (count !== undefined) await rows.nth(count - 1).waitFor({ timeout: STEP_TIMEOUT });
   return rows.evaluateAll((trs) =>
     trs.map((tr) => {
       const cells = tr.querySelectorAll('td');
@@ -98,7 +99,7 @@ test('deploy v1 to production through the UI: every gate is listed and passes', 
   await page.getByTestId('deploy-dialog').waitFor({ state: 'detached', timeout: STEP_TIMEOUT });
   await page.locator('[data-testid="alias-card"][data-alias="production"][data-version="1"]').waitFor();
   assert.match((await page.getByTestId('models-notice').textContent()) ?? '', /amb v1 is now production\./);
-  assert.deepEqual(await historyRows(), [['deploy', 'Deploy — → v1', 'first release']]);
+  assert.deepEqual(await historyRows('alias-history', 1), [['deploy', 'Deploy — → v1', 'first release']]);
 });
 
 test('deploying v2 is blocked by its failed gates until overridden with a reason', { timeout: STEP_TIMEOUT }, async () => {
@@ -125,7 +126,7 @@ test('deploying v2 is blocked by its failed gates until overridden with a reason
   await page.getByTestId('deploy-dialog').waitFor({ state: 'detached', timeout: STEP_TIMEOUT });
   await page.locator('[data-testid="alias-card"][data-alias="production"][data-version="2"]').waitFor();
   assert.match((await page.getByTestId('models-notice').textContent()) ?? '', /amb v2 is now production \(was v1\); the override of the failed gates is recorded/);
-  const rows = await historyRows();
+  const rows = await historyRows('alias-history', 2);
   assert.deepEqual(rows[0], ['deploy', 'Deploy v1 → v2override', 'trying raw values']);
   assert.equal(await page.getByTestId('alias-event-forced').count(), 1);
   // The recorded gates of the forced deploy show on its row.
@@ -141,7 +142,7 @@ test('roll back through the UI: production returns to v1 and the move is recorde
   await page.getByTestId('rollback-confirm').click();
   await page.getByTestId('rollback-dialog').waitFor({ state: 'detached', timeout: STEP_TIMEOUT });
   await page.locator('[data-testid="alias-card"][data-alias="production"][data-version="1"]').waitFor();
-  assert.deepEqual(await historyRows(), [
+  assert.deepEqual(await historyRows('alias-history', 3), [
     ['rollback', 'Rollback v2 → v1', 'v2 misses the peaks'],
     ['deploy', 'Deploy v1 → v2override', 'trying raw values'],
     ['deploy', 'Deploy — → v1', 'first release'],
@@ -154,7 +155,7 @@ test('the aliases and their history survive reloading the page', { timeout: STEP
   await page.getByTestId('models-page').waitFor();
   await page.locator('[data-testid="alias-card"][data-alias="production"][data-version="1"]').waitFor();
   await page.getByTestId('alias-event').first().waitFor();
-  assert.equal((await historyRows()).length, 3);
+  assert.equal((await historyRows('alias-history', 3)).length, 3);
   assert.deepEqual(
     (await call('models:history', { name: 'amb' })).map((e) => [e.action, e.fromVersion, e.toVersion, e.forced, e.reason]),
     [
@@ -173,12 +174,13 @@ test('a version page: lineage, curves, tags and notes, and the moves of that ver
   assert.match((await page.getByTestId('lineage-fingerprint').textContent()) ?? '', /^[0-9a-f]{64}$/);
   assert.equal(await page.getByTestId('lineage-run').textContent(), 'e2e-reg-');
   await page.getByTestId('version-loss-chart').locator('.js-plotly-plot .scatterlayer .trace').first().waitFor();
-  assert.equal((await historyRows('version-alias-history')).length, 2, 'the override to v2 and the rollback from it');
+  assert.equal((await historyRows('version-alias-history', 2)).length, 2, 'the override to v2 and the rollback from it');
   await page.getByTestId('version-tag-input').fill('raw-values');
   await page.getByTestId('version-tag-input').press('Enter');
   await page.getByTestId('version-notes-text').fill('Loses to the last value; kept for comparison.');
   await page.getByTestId('version-notes-save').click();
-  await page.locator('[data-testid="version-notes-save"]:disabled').waitFor();
+  // Saved once the page has re-read the version with the new tags and notes.
+  await page.getByTestId('version-notes-saved').waitFor({ timeout: STEP_TIMEOUT });
   const saved = await call('models:get', { ref: 'amb@2' });
   assert.deepEqual([saved.tags, saved.notes], [['raw-values'], 'Loses to the last value; kept for comparison.']);
   await session.fullPageShot('e2e-registry-version.png');

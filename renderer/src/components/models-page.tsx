@@ -3,7 +3,7 @@
  * version (lineage, curves, metrics, tags and notes) or two versions compared. It owns the dialogs
  * that change the registry (deploy, rollback, delete) and export/import of model files.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { DatasetSummary } from '../../../shared/dataset';
 import type { ModelSummary } from '../../../shared/model/training';
 import { getApi } from '../api-client';
@@ -38,6 +38,8 @@ type Notice = { kind: 'info' | 'error'; text: string } | null;
 export function ModelsPage({ route, datasets, navigate }: { route: ModelsRoute; datasets: DatasetSummary[] | null; navigate: (r: Route) => void }) {
   const [revision, setRevision] = useState(0);
   const bump = useCallback(() => setRevision((r) => r + 1), []);
+  // A deploy or rollback from elsewhere (another window, a tab in browser mode) reloads the page too.
+  useEffect(() => getApi().events.onAliasMoved(bump), [bump]);
   const registry = useApiValue('registry', revision, () => getApi().models.registry(), 'Loading the model registry');
   const name = route.name;
   const history = useApiValue(name, revision, () => getApi().models.history({ name: name! }), 'Loading the alias history');

@@ -65,7 +65,11 @@ export function VersionNotes({ d, onSaved }: { d: ModelVersionDetail; onSaved: (
           <button type="button" className="button primary" onClick={() => void save()} disabled={!dirty || saving} data-testid="version-notes-save">
             {saving ? 'Saving…' : 'Save'}
           </button>
-          {saved && !dirty && <span className="muted small">Saved.</span>}
+          {saved && !dirty && (
+            <span className="muted small" data-testid="version-notes-saved">
+              Saved.
+            </span>
+          )}
         </div>
       </div>
     </section>

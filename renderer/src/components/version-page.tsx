@@ -94,7 +94,7 @@ export function VersionPage({
       <div className="two-col">
         <VersionLineage d={d} datasets={datasets} navigate={navigate} />
         <div className="card-stack">
-          <VersionNotes key={`${ref}|${d.notes}|${d.tags.join(',')}`} d={d} onSaved={onChanged} />
+          <VersionNotes key={ref} d={d} onSaved={onChanged} />
           <section className="card" data-testid="version-metrics">
             <div className="card-header">
               <h2 className="card-title">Validation metrics</h2>
