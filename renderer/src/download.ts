@@ -3,13 +3,18 @@
 /** Offers `blob` as a download named `name`. */
 export function saveBlob(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
+  saveUrl(name, url);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Offers what a same-origin URL serves (a blob, or a route such as a report's download) as `name`. */
+export function saveUrl(name: string, url: string): void {
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
   document.body.appendChild(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Offers base64-encoded bytes (as the API returns files) as a download. */

@@ -5,6 +5,7 @@ import { App } from './app';
 import { ErrorProvider } from './error-context';
 import './styles.css';
 import './registry.css';
+import './reports.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

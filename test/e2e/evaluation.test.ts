@@ -114,6 +114,44 @@ test('evaluation: summary, metrics against every baseline, error per step, backt
   await page.locator(`[data-testid="backtest"][data-entity="${other}"][data-stride="8"]`).waitFor({ timeout: STEP_TIMEOUT });
 });
 
+test('export report: the Evaluation page downloads an HTML and a PDF report, and its tables as CSV and JSON', { timeout: STEP_TIMEOUT }, async () => {
+  await page.getByTestId('export-report-button').click();
+  await page.getByTestId('export-popover').waitFor();
+  await page.getByTestId('export-csv-metrics').waitFor();
+  const [html] = await Promise.all([page.waitForEvent('download', { timeout: STEP_TIMEOUT }), page.getByTestId('export-html').click()]);
+  assert.match(html.suggestedFilename(), /^model-e2e-pumps-v1-Demo_pump_fleet-\d{8}-\d{6}\.html$/);
+  const htmlFile = path.join(ARTIFACTS, 'e2e-report.html');
+  await html.saveAs(htmlFile);
+  const text = fs.readFileSync(htmlFile, 'utf8');
+  assert.match(text, /^<!doctype html>/);
+  assert.match(text, /<h1>e2e-pumps v1 on Demo pump fleet<\/h1>/);
+  for (const id of ['metrics', 'per-step', 'coverage', 'training', 'environment']) assert.ok(text.includes(`data-table="${id}"`), `the report has the ${id} table`);
+  await page.getByTestId('export-done').waitFor();
+  await session.fullPageShot('e2e-export-report.png');
+
+  // The route serves only with the token (the page's cookie carried it above).
+  const bare = await fetch(`${session.baseUrl}/api/reports/${encodeURIComponent(html.suggestedFilename())}`);
+  assert.equal(bare.status, 401);
+
+  const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: STEP_TIMEOUT }), page.getByTestId('export-pdf').click()]);
+  assert.match(pdf.suggestedFilename(), /\.pdf$/);
+  const pdfFile = path.join(ARTIFACTS, 'e2e-report.pdf');
+  await pdf.saveAs(pdfFile);
+  assert.equal(fs.readFileSync(pdfFile).subarray(0, 5).toString(), '%PDF-');
+
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv-metrics').click()]);
+  assert.equal(csv.suggestedFilename(), 'e2e-pumps-v1-metrics.csv');
+  const csvFile = path.join(ARTIFACTS, 'e2e-metrics.csv');
+  await csv.saveAs(csvFile);
+  assert.equal(fs.readFileSync(csvFile, 'utf8').split('\n')[0], 'forecaster,detail,mae,rmse,mape,smape,mase,r2,within5pct');
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json-per-step').click()]);
+  const jsonFile = path.join(ARTIFACTS, 'e2e-per-step.json');
+  await json.saveAs(jsonFile);
+  assert.equal(JSON.parse(fs.readFileSync(jsonFile, 'utf8')).rows.length, 4, 'one row per forecast step');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('export-popover').waitFor({ state: 'detached' });
+});
+
 test('forecast: history, forecast and band for a chosen pump, steps table, reliability flag', { timeout: STEP_TIMEOUT }, async () => {
   await page.getByTestId('link-forecast').click();
   await page.getByTestId('forecast-page').waitFor();

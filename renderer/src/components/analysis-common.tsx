@@ -7,8 +7,8 @@ import { VIEWS, type AnalysisPageState } from '../analysis-page-state';
 import type { AnalysisRoute, AnalysisView } from '../route';
 import { InfoIcon } from './icons';
 
-/** The page title, subtitle and links to the other analyses of the chosen model and dataset. */
-export function AnalysisHeader({ page, subtitle, navigate }: { page: AnalysisPageState<unknown>; subtitle: ReactNode; navigate: (r: AnalysisRoute) => void }) {
+/** The page title, subtitle, links to the other analyses of the chosen model and dataset, and the page's own actions (Export report). */
+export function AnalysisHeader({ page, subtitle, navigate, actions }: { page: AnalysisPageState<unknown>; subtitle: ReactNode; navigate: (r: AnalysisRoute) => void; actions?: ReactNode }) {
   const { route } = page;
   // Links only to the analyses the chosen model's task supports.
   const model = page.target.model;
@@ -20,13 +20,15 @@ export function AnalysisHeader({ page, subtitle, navigate }: { page: AnalysisPag
         <h1 className="page-title">{VIEWS[route.view].title}</h1>
         <p className="page-subtitle">{subtitle}</p>
       </div>
-      {model && others.length > 0 && (
+      {((model && others.length > 0) || actions) && (
         <div className="header-actions" data-testid="analysis-links">
-          {others.map((v) => (
-            <button key={v} type="button" className="button" onClick={() => navigate({ ...route, view: v, model: model.ref })} data-testid={`link-${v}`}>
-              {VIEWS[v].title}
-            </button>
-          ))}
+          {model &&
+            others.map((v) => (
+              <button key={v} type="button" className="button" onClick={() => navigate({ ...route, view: v, model: model.ref })} data-testid={`link-${v}`}>
+                {VIEWS[v].title}
+              </button>
+            ))}
+          {actions}
         </div>
       )}
     </div>

@@ -12,7 +12,9 @@ import { driftStatisticChart } from '../drift-charts';
 import { useReportError } from '../error-context';
 import { modelsRoute, type AnalysisRoute, type Route } from '../route';
 import { useApiValue } from '../use-api-value';
+import { driftSummaryTable, driftTable } from '../../../shared/reports/context-tables';
 import { AnalysisHeader, BeforeRun, ResultNotes } from './analysis-common';
+import { ExportReportButton } from './export-report-button';
 import { AnalysisToolbar } from './analysis-toolbar';
 import { DriftDistributions, DriftFeatureTable } from './drift-features';
 import { DriftAlertState, DriftChecks, DriftOutputs, DriftVerdict } from './drift-status';
@@ -61,10 +63,16 @@ export function DriftPage({ route, datasets, navigate }: { route: AnalysisRoute;
 
   const shown = stored ?? job.result;
   const charts = useMemo(() => (shown ? TESTS.filter((t) => shown.features.some((f) => f.test === t)).map((t) => ({ test: t, chart: driftStatisticChart(shown.features, t) })) : []), [shown]);
+  // The shown check as recorded (a new check is recorded as it runs), so its report shows the same numbers.
+  const checkId = storedId ?? checks.value?.find((c) => shown && c.at === shown.at && c.model.version === shown.model.version)?.id;
+  const tables = useMemo(() => (shown ? [driftSummaryTable(shown), driftTable(shown)] : []), [shown]);
+  const exportTarget = shown && { kind: 'drift' as const, model: `${shown.model.name}@${shown.model.version}`, datasetId: shown.dataset.id, ...(checkId !== undefined ? { driftCheckId: checkId } : {}) };
   const toPolicy = () => name && (navigate as unknown as (r: Route) => void)(modelsRoute(name));
   return (
     <div className="page analysis-page" data-testid="drift-page">
-      <AnalysisHeader page={page} navigate={navigate} subtitle="Has the new data moved away from what the model learned? Each feature against the training data, the model's predictions and, with targets, its error." />
+      <AnalysisHeader page={page} navigate={navigate} subtitle="Has the new data moved away from what the model learned? Each feature against the training data, the model's predictions and, with targets, its error."
+        actions={exportTarget && <ExportReportButton target={exportTarget} tables={tables} />}
+      />
       <AnalysisToolbar page={page} datasets={datasets} runLabel="Check drift" onRun={run} trainedLabel="training data" />
 
       {!shown ? (

@@ -2,15 +2,17 @@
  * The Evaluation page: the validation report of a model version on a dataset (its held-out test
  * split when it is the training data), always beside naive baselines on the same windows.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { DatasetSummary } from '../../../shared/dataset';
 import type { EvaluationReport } from '../../../shared/evaluation/analysis-types';
+import { evaluationTables } from '../../../shared/reports/analysis-tables';
 import { useAnalysisPage } from '../analysis-page-state';
 import { getApi } from '../api-client';
 import { fmtCount, fmtDuration, fmtTimeValue } from '../format';
 import type { AnalysisRoute } from '../route';
 import { AnalysisHeader, BeforeRun, CoveragePicker, ResultNotes } from './analysis-common';
 import { AnalysisToolbar } from './analysis-toolbar';
+import { ExportReportButton } from './export-report-button';
 import { BacktestSection } from './evaluation-backtest';
 import { ClassificationSection } from './evaluation-classification';
 import { CoverageSection, RegressionSection } from './evaluation-regression';
@@ -74,11 +76,14 @@ export function EvaluationPage({ route, datasets, navigate }: { route: AnalysisR
     );
 
   const report = job.result;
+  const tables = useMemo(() => (report ? evaluationTables(report) : []), [report]);
   const task = target.model?.summary.task ?? null;
   const dataset = datasets?.find((d) => d.id === report?.data.datasetId) ?? null;
   return (
     <div className="page analysis-page" data-testid="evaluation-page">
-      <AnalysisHeader page={page} navigate={navigate} subtitle="How good the model is on data it has not seen, beside naive baselines scored on the same windows." />
+      <AnalysisHeader page={page} navigate={navigate} subtitle="How good the model is on data it has not seen, beside naive baselines scored on the same windows."
+        actions={report && <ExportReportButton target={{ kind: 'model', model: `${report.model.name}@${report.model.version}`, datasetId: report.data.datasetId, coverage: report.intervals?.nominal ?? coverage }} tables={tables} />}
+      />
       <AnalysisToolbar
         page={page}
         datasets={datasets}

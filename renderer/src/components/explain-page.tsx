@@ -6,11 +6,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { DatasetSummary } from '../../../shared/dataset';
 import type { Explanation } from '../../../shared/evaluation/analysis-types';
+import { explanationTables } from '../../../shared/reports/analysis-tables';
 import { useAnalysisPage } from '../analysis-page-state';
 import { getApi } from '../api-client';
 import { attentionChart, importanceChart, saliencyFeatureChart, saliencyStepChart } from '../explain-charts';
 import { fmtCount, fmtNumber, fmtTimeValue } from '../format';
 import type { AnalysisRoute } from '../route';
+import { ExportReportButton } from './export-report-button';
 import { AnalysisHeader, BeforeRun, ResultNotes } from './analysis-common';
 import { AnalysisToolbar } from './analysis-toolbar';
 import { Plot } from './plot';
@@ -69,11 +71,15 @@ export function ExplainPage({ route, datasets, navigate }: { route: AnalysisRout
     page.start((jobId, model, datasetId) => getApi().explain.run({ jobId, model, datasetId, repeats: r, ...(windowIndex !== undefined ? { windowIndex } : {}) }));
 
   const e = job.result;
+  const tables = useMemo(() => (e ? explanationTables(e) : []), [e]);
+  const datasetId = page.target.datasetId;
   const charts = useMemo(() => (e ? { attention: attentionChart(e), steps: saliencyStepChart(e), features: saliencyFeatureChart(e), importance: importanceChart(e) } : null), [e]);
   const timeKind = datasets?.find((d) => d.id === page.target.datasetId)?.timeKind ?? 'index';
   return (
     <div className="page analysis-page" data-testid="explain-page">
-      <AnalysisHeader page={page} navigate={navigate} subtitle="Which inputs and which moments the model relies on." />
+      <AnalysisHeader page={page} navigate={navigate} subtitle="Which inputs and which moments the model relies on."
+        actions={e && datasetId !== null && <ExportReportButton target={{ kind: 'model', model: `${e.model.name}@${e.model.version}`, datasetId }} tables={tables} />}
+      />
       <AnalysisToolbar
         page={page}
         datasets={datasets}

@@ -5,11 +5,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { DatasetSummary } from '../../../shared/dataset';
 import type { ForecastResult } from '../../../shared/evaluation/analysis-types';
+import { forecastTable } from '../../../shared/reports/analysis-tables';
 import { useAnalysisPage } from '../analysis-page-state';
 import { getApi } from '../api-client';
 import { forecastChart } from '../forecast-chart';
 import { fmtCount, fmtInterval, fmtNumber, fmtTableTime } from '../format';
 import type { AnalysisRoute } from '../route';
+import { ExportReportButton } from './export-report-button';
 import { AnalysisHeader, BeforeRun, CoveragePicker, ResultNotes } from './analysis-common';
 import { AnalysisToolbar } from './analysis-toolbar';
 import { Plot } from './plot';
@@ -102,10 +104,13 @@ export function ForecastPage({ route, datasets, navigate }: { route: AnalysisRou
     );
 
   const f = job.result;
+  const tables = useMemo(() => (f ? [forecastTable(f)] : []), [f]);
   const timeColumn = datasets?.find((d) => d.id === datasetId)?.timeColumn ?? null;
   return (
     <div className="page analysis-page" data-testid="forecast-page">
-      <AnalysisHeader page={page} navigate={navigate} subtitle="What the model expects next for one asset, from its latest data, with a calibrated interval." />
+      <AnalysisHeader page={page} navigate={navigate} subtitle="What the model expects next for one asset, from its latest data, with a calibrated interval."
+        actions={f && datasetId !== null && <ExportReportButton target={{ kind: 'model', model: `${f.model.name}@${f.model.version}`, datasetId, coverage: f.coverage, entities: [f.entity] }} tables={tables} />}
+      />
       <AnalysisToolbar
         page={page}
         datasets={datasets}

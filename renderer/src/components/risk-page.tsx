@@ -7,22 +7,20 @@ import { useEffect, useMemo, useState } from 'react';
 import type { DatasetSummary } from '../../../shared/dataset';
 import { csvText, riskCsv } from '../../../shared/evaluation/analysis-csv';
 import type { RiskLevel, RiskReport } from '../../../shared/evaluation/analysis-types';
+import { riskTable } from '../../../shared/reports/analysis-tables';
+import { fileSafe } from '../../../shared/reports/table-format';
 import { useAnalysisPage } from '../analysis-page-state';
 import { getApi } from '../api-client';
 import { saveBlob } from '../download';
 import { fmtCount } from '../format';
 import type { AnalysisRoute } from '../route';
+import { ExportReportButton } from './export-report-button';
 import { AnalysisHeader, BeforeRun, CoveragePicker, ResultNotes } from './analysis-common';
 import { AnalysisToolbar } from './analysis-toolbar';
 import { RiskLimits, parseLimits, suggestLimit, type LimitDraft } from './risk-limits';
 import { RiskTable } from './risk-table';
 
 const LEVELS: RiskLevel[] = ['high', 'medium', 'low'];
-
-/** A file name from free text: letters, digits, dots, dashes. */
-function fileSafe(text: string): string {
-  return text.replace(/[^\w.-]+/g, '_').replace(/^_+|_+$/g, '') || 'fleet';
-}
 
 /** Renders the pickers, the limits editor and the ranked table. */
 export function RiskPage({ route, datasets, navigate }: { route: AnalysisRoute; datasets: DatasetSummary[] | null; navigate: (r: AnalysisRoute) => void }) {
@@ -46,12 +44,19 @@ export function RiskPage({ route, datasets, navigate }: { route: AnalysisRoute; 
   const run = () => page.start((jobId, model, datasetId) => getApi().risk.run({ jobId, model, datasetId, coverage, ...(isForecast && limits ? { limits } : {}) }));
 
   const report = job.result;
+  const tables = useMemo(() => (report ? [riskTable(report)] : []), [report]);
+  const datasetId = target.datasetId;
   const counts = report ? LEVELS.map((l) => ({ level: l, n: report.rows.filter((r) => r.level === l).length })) : [];
   const exportCsv = () =>
-    report && saveBlob(`risk-${fileSafe(report.model.name)}-v${report.model.version}-${fileSafe(report.datasetName)}.csv`, new Blob([csvText(riskCsv(report))], { type: 'text/csv;charset=utf-8' }));
+    report && saveBlob(`risk-${fileSafe(report.model.name, 'fleet')}-v${report.model.version}-${fileSafe(report.datasetName, 'fleet')}.csv`, new Blob([csvText(riskCsv(report))], { type: 'text/csv;charset=utf-8' }));
   return (
     <div className="page analysis-page" data-testid="risk-page">
-      <AnalysisHeader page={page} navigate={navigate} subtitle="Which assets need maintenance first: a risk score, the expected time to failure and what to do, across the fleet." />
+      <AnalysisHeader page={page} navigate={navigate} subtitle="Which assets need maintenance first: a risk score, the expected time to failure and what to do, across the fleet."
+        actions={
+          report &&
+          datasetId !== null && <ExportReportButton target={{ kind: 'risk', model: `${report.model.name}@${report.model.version}`, datasetId, coverage, ...(report.limits.length > 0 ? { limits: report.limits } : {}) }} tables={tables} />
+        }
+      />
       <AnalysisToolbar
         page={page}
         datasets={datasets}

@@ -16,6 +16,7 @@ import { BaselineNote, fmtMetric, metricNames } from './run-metrics';
 import { StatCard } from './stat-card';
 import { VersionLineage } from './version-lineage';
 import { VersionNotes } from './version-notes';
+import { ExportReportButton } from './export-report-button';
 
 /** Loads version `version` of `model` (again after each registry change) and lays it out. */
 export function VersionPage({
@@ -68,6 +69,7 @@ export function VersionPage({
           <button type="button" className="button" onClick={() => navigate({ page: 'analysis', view: 'drift', model: ref, datasetId: null })} data-testid="version-drift">
             Check drift
           </button>
+          {datasetId !== null && <ExportReportButton target={{ kind: 'model', model: ref, datasetId }} label="Report" />}
           <button type="button" className="button" onClick={() => actions.exportVersion(version)} data-testid="version-export">
             Export
           </button>
