@@ -72,9 +72,10 @@ function chromiumIfInstalled(): PdfPrinter {
 
 /** Runs a planned report as `job`. */
 export async function runReport(ctx: AppContext, plan: Plan, job: JobHandle): Promise<ReportResult> {
-  const progress = (phase: string, fraction: number | null) => job.progress({ phase, fraction, rows: 0, bytes: 0, totalBytes: 0 }, fraction === 0);
+  // The first update and the steps after the analyses always show (the rest are throttled).
+  const progress = (phase: string, fraction: number | null, force = fraction === 0) => job.progress({ phase, fraction, rows: 0, bytes: 0, totalBytes: 0 }, force);
   const data = await runAnalysisInWorker(ctx.dbPath, 'reports:gather', plan.req, job.signal, (phase, f) => progress(phase, f === null ? null : f * GATHER_SHARE));
-  progress('Writing the report', GATHER_SHARE);
+  progress('Writing the report', GATHER_SHARE, true);
   const rendered = renderReport(data, reportEnvironment(ctx.mode, data.engine), plan.coverage);
   const bytes = await writeReport(rendered.html, plan, job.signal, progress);
   const tableFiles = plan.tablesDir ? writeTables(plan.tablesDir, rendered.tables) : [];
@@ -82,13 +83,13 @@ export async function runReport(ctx: AppContext, plan: Plan, job: JobHandle): Pr
 }
 
 /** Writes the HTML, or prints it into the PDF through a temporary HTML file beside the target. */
-async function writeReport(html: string, plan: Plan, signal: AbortSignal, progress: (phase: string, f: number) => void): Promise<number> {
+async function writeReport(html: string, plan: Plan, signal: AbortSignal, progress: (phase: string, f: number, force: boolean) => void): Promise<number> {
   if (!plan.printer) return writeAtomic(plan.target, html);
   const tmpHtml = tempBeside(plan.target, '.html');
   const tmpPdf = tempBeside(plan.target, '.pdf');
   try {
     writeAtomic(tmpHtml, html);
-    progress('Printing the PDF', 0.95);
+    progress('Printing the PDF', 0.95, true);
     await plan.printer(tmpHtml, tmpPdf, signal);
     return moveIntoPlace(tmpPdf, plan.target);
   } finally {

@@ -66,7 +66,7 @@ export function tableHtml(t: ReportTable, options: { caption?: boolean } = {}): 
   const shown = columnIndexes(t, 'display');
   const numeric = t.columns.map((c) => c.kind !== 'text' && c.kind !== 'flag');
   const head = shown.map((i) => `<th${numeric[i] ? ' class="num"' : ''}>${esc(t.columns[i].label)}</th>`).join('');
-  const cell = (v: Cell, i: number) => `<td${numeric[i] && typeof v === 'number' ? ' class="num"' : ''} data-col="${esc(t.columns[i].key)}">${esc(formatCell(v, t.columns[i].kind, t))}</td>`;
+  const cell = (v: Cell, i: number) => `<td${numeric[i] ? ' class="num"' : ''} data-col="${esc(t.columns[i].key)}">${esc(formatCell(v, t.columns[i].kind, t))}</td>`;
   const rows = t.rows.map((r) => `<tr>${shown.map((i) => cell(r[i], i)).join('')}</tr>`).join('');
   const csv = dataLink(`${t.id}.csv`, 'text/csv', tableCsv(t), 'CSV');
   const json = dataLink(`${t.id}.json`, 'application/json', tableJson(t), 'JSON');
