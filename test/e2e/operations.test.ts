@@ -22,6 +22,15 @@ function cli(args: string[]): string {
   return execFileSync(process.execPath, [path.join(projectRoot(), 'bin', 'lstm-studio.js'), ...args, '--home', session.home], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/** Polls `check` (through Playwright, not page eval: the CSP forbids eval) until it holds. */
+async function until(check: () => Promise<boolean>, timeout = 30_000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`Timed out after ${timeout} ms waiting for the page.`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 before(async () => {
   session = await openBrowserSession('lstm-studio-e2e-ops-');
   page = session.page;
@@ -51,7 +60,7 @@ test('batch scoring of an uploaded file reports its bad row and entity and score
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('scoring-file').click()]);
   await chooser.setFiles(badFile);
   await page.getByTestId('analysis-dataset').locator('option', { hasText: 'new-week' }).waitFor({ state: 'attached', timeout: 60_000 });
-  await page.waitForFunction("document.querySelector('[data-testid=\"analysis-dataset\"]')?.selectedOptions[0]?.textContent?.includes('new-week')");
+  await until(async () => ((await page.getByTestId('analysis-dataset').locator('option:checked').textContent()) ?? '').includes('new-week'));
   await page.getByTestId('analysis-run').click();
   await page.getByTestId('scoring-result').waitFor({ timeout: STEP });
   assert.equal((await page.getByTestId('scoring-skipped-rows').locator('.stat-value').textContent())?.trim(), '1');
@@ -76,10 +85,10 @@ test('the Monitoring page sends requests through the service and charts them', {
   for (let i = 0; i < 3; i++) {
     await page.getByTestId('serving-send').click();
     await page.getByTestId('serving-answer').waitFor({ timeout: 60_000 });
-    await page.waitForFunction("!document.querySelector('[data-testid=\"serving-send\"]')?.disabled");
+    await until(async () => !(await page.getByTestId('serving-send').isDisabled()));
   }
   assert.match((await page.getByTestId('serving-answer').textContent()) ?? '', /^v1 answered in [\d.,]+ ms with 1 prediction: PUMP-01 yhat_1 [\d.]+$/);
-  await page.waitForFunction("document.querySelector('[data-testid=\"monitoring-requests\"]')?.textContent === '3'", null, { timeout: 20_000 });
+  await until(async () => (await page.getByTestId('monitoring-requests').first().textContent()) === '3', 20_000);
   assert.match((await page.getByTestId('serving-served').textContent()) ?? '', /pump:production v1/);
   for (const c of ['requests', 'latency', 'memory']) await page.getByTestId(`monitoring-chart-${c}`).locator('.plot-container').waitFor({ timeout: 30_000 });
   await session.fullPageShot('e2e-monitoring.png');
