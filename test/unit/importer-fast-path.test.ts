@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type Database from 'better-sqlite3';
+import type { ImportOptions } from '../../shared/dataset';
 import { bytesToText } from '../../electron/data/record-stream';
 import { runImport } from '../../electron/data/import-runner';
 import { ByteLineDecoder } from '../../shared/import/line-decoder';
@@ -119,12 +120,12 @@ function stored(db: Database.Database, id: number): unknown {
 }
 
 /** Imports `text` as UTF-8 (the fast path) and as UTF-16 (the general path); returns both outcomes. */
-async function bothPaths(name: string, content: string | Buffer, utf16 = typeof content === 'string' ? content : ''): Promise<[unknown, unknown]> {
+async function bothPaths(name: string, content: string | Buffer, utf16 = typeof content === 'string' ? content : '', options: ImportOptions = {}): Promise<[unknown, unknown]> {
   const outcomes: unknown[] = [];
   for (const [suffix, data] of [['fast', content], ['general', Buffer.from('\uFEFF' + utf16, 'utf16le')]] as const) {
     const db = freshDb();
     try {
-      outcomes.push(stored(db, await runImport(db, writeTemp(dir, `${suffix}-${name}`, data), {})));
+      outcomes.push(stored(db, await runImport(db, writeTemp(dir, `${suffix}-${name}`, data), options)));
     } catch (err) {
       outcomes.push(`${(err as Error).name}: ${(err as Error).message}`);
     } finally {
@@ -187,5 +188,19 @@ describe('the fast and the general import path store the same dataset', () => {
       assert.match(String(fast), message, name);
       assert.equal(fast, general, name);
     }
+  });
+
+  it('for a lenient import (skipBadRows): the same rows skipped and listed', async () => {
+    const lines = oddText(20_000, '\n', false).split('\n');
+    lines[9_000] += ',9';
+    lines[12_000] = lines[12_000].replace(/^([^,]*),[^,]*/, '$1, ');
+    lines[15_000] = lines[14_996];
+    lines[15_002] = lines[15_002].replace(/,[^,]*$/, ',x,y');
+    const text = lines.join('\n');
+    const [fast, general] = await bothPaths('lenient.csv', text, text, { skipBadRows: true });
+    assert.equal(typeof fast, 'object', String(fast));
+    const warnings = JSON.parse(String((fast as { dataset: { warnings_json: string } }).dataset.warnings_json)) as string[];
+    assert.deepEqual(warnings.map((w) => /^Skipped line (\d[\d,]*\d)/.exec(w)?.[1]), ['9,001', '12,001', '15,001', '15,003']);
+    assert.deepEqual(fast, general);
   });
 });
