@@ -1,7 +1,7 @@
 /** Worker thread entry: runs one import with its own database connection, off the main thread. */
 import { parentPort } from 'node:worker_threads';
 import { serializeError } from '../../shared/errors';
-import { openDatabase } from '../store/database';
+import { checkpoint, openDatabase } from '../store/database';
 import { runImport } from './import-runner';
 import type { ImportWorkerMessage, ImportWorkerRequest } from './import-protocol';
 
@@ -22,6 +22,11 @@ port.on('message', async (msg: ImportWorkerRequest) => {
       onProgress: (progress) => send({ type: 'progress', progress }),
     });
     send({ type: 'result', ok: true, datasetId });
+    try {
+      checkpoint(db); // after the result: the import is committed; this copies its pages into the database file
+    } catch {
+      // a later checkpoint (SQLite's own, in the next commit) does it
+    }
   } catch (err) {
     send({ type: 'result', ok: false, error: serializeError(err) });
   } finally {

@@ -40,6 +40,16 @@ export function migrate(db: Database.Database): void {
   }
 }
 
+/**
+ * Copies committed pages from the WAL into the database file (what SQLite's auto-checkpoint does in a
+ * commit), without waiting for readers: after a large write, once its result is reported. Returns
+ * SQLite's counts of WAL frames and frames copied.
+ */
+export function checkpoint(db: Database.Database): { log: number; checkpointed: number } {
+  const row = db.pragma('wal_checkpoint(PASSIVE)', { simple: false }) as { log: number; checkpointed: number }[];
+  return { log: row[0]?.log ?? 0, checkpointed: row[0]?.checkpointed ?? 0 };
+}
+
 /** Reads a value from the key/value app state table (e.g. whether the demo data was seeded). */
 export function getAppState(db: Database.Database, key: string): string | null {
   const row = db.prepare('SELECT value FROM app_state WHERE key = ?').get(key) as { value: string } | undefined;

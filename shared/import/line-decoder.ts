@@ -32,7 +32,8 @@ const OTHER = 5;
  * it cannot take (ragged, a bad value, an empty entity) is left to the general path, which reports it.
  */
 export class ByteLineDecoder {
-  readonly batch: RowBatch;
+  /** The batch rows go to (the caller may swap in an empty one, see newBatch). */
+  batch: RowBatch;
   /** Entity keys by number, in order of first appearance ('' when the file has no entity column). */
   readonly keys: string[] = [];
   private readonly kinds: Uint8Array;
@@ -67,8 +68,17 @@ export class ByteLineDecoder {
       else this.kinds[f] = rec.stored[j].type === 'number' ? NUMBER : OTHER;
     }
     if (rec.entitySource < 0) this.entityNumber('');
-    const cols = rec.stored.map(() => new Float64Array(capacity));
-    this.batch = { n: 0, capacity, cols, entity: new Int32Array(capacity), line: new Float64Array(capacity) };
+    this.batch = newBatch(rec.stored.length, capacity);
+  }
+
+  /** Adds a row decoded by the general path (RecordDecoder.decode) to the batch; the caller empties a full batch. */
+  addRow(key: string, values: Float64Array, line: number): void {
+    const batch = this.batch;
+    const r = batch.n;
+    for (let j = 0; j < values.length; j++) batch.cols[j][r] = values[j];
+    batch.entity[r] = this.entityNumber(key);
+    batch.line[r] = line;
+    batch.n = r + 1;
   }
 
   /**
@@ -194,6 +204,12 @@ export class ByteLineDecoder {
     }
     return id;
   }
+}
+
+/** An empty batch of `capacity` rows of `columns` stored columns. */
+export function newBatch(columns: number, capacity: number): RowBatch {
+  const cols = Array.from({ length: columns }, () => new Float64Array(capacity));
+  return { n: 0, capacity, cols, entity: new Int32Array(capacity), line: new Float64Array(capacity) };
 }
 
 const EMPTY = new Uint8Array(0);

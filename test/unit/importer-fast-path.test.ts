@@ -5,18 +5,21 @@
  * path, so the same text imported as UTF-8 and as UTF-16 must store the same dataset.
  */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { describe, it } from 'node:test';
 import type Database from 'better-sqlite3';
 import type { ImportOptions } from '../../shared/dataset';
 import { bytesToText } from '../../electron/data/record-stream';
 import { runImport } from '../../electron/data/import-runner';
+import { checkpoint } from '../../electron/store/database';
+import { CancelledError } from '../../shared/errors';
 import { ByteLineDecoder } from '../../shared/import/line-decoder';
 import { RecordDecoder } from '../../shared/import/record-decoder';
 import { sniff } from '../../shared/import/sniff';
 import { parseNumber, parseSimpleNumber, parseTimestamp } from '../../shared/import/values';
 import { createRng } from '../../shared/random';
 import { tempDir, writeTemp } from '../helpers/fixtures';
-import { freshDb } from '../helpers/store';
+import { assertEmptyStore, freshDb } from '../helpers/store';
 
 const dir = tempDir();
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -119,20 +122,41 @@ function stored(db: Database.Database, id: number): unknown {
   };
 }
 
-/** Imports `text` as UTF-8 (the fast path) and as UTF-16 (the general path); returns both outcomes. */
-async function bothPaths(name: string, content: string | Buffer, utf16 = typeof content === 'string' ? content : '', options: ImportOptions = {}): Promise<[unknown, unknown]> {
-  const outcomes: unknown[] = [];
-  for (const [suffix, data] of [['fast', content], ['general', Buffer.from('\uFEFF' + utf16, 'utf16le')]] as const) {
-    const db = freshDb();
-    try {
-      outcomes.push(stored(db, await runImport(db, writeTemp(dir, `${suffix}-${name}`, data), options)));
-    } catch (err) {
-      outcomes.push(`${(err as Error).name}: ${(err as Error).message}`);
-    } finally {
-      db.close();
-    }
+/** Runs `fn` with LSTM_STUDIO_IMPORT_THREADS set to `threads` (1: one thread; 2: parsing in a worker whatever the size). */
+async function withThreads<T>(threads: '1' | '2', fn: () => Promise<T>): Promise<T> {
+  const before = process.env.LSTM_STUDIO_IMPORT_THREADS;
+  process.env.LSTM_STUDIO_IMPORT_THREADS = threads;
+  try {
+    return await fn();
+  } finally {
+    if (before === undefined) delete process.env.LSTM_STUDIO_IMPORT_THREADS;
+    else process.env.LSTM_STUDIO_IMPORT_THREADS = before;
   }
-  return [outcomes[0], outcomes[1]];
+}
+
+/** Imports a file into a fresh database: what it stored, or the error's name and message. */
+async function outcome(file: string, options: ImportOptions): Promise<unknown> {
+  const db = freshDb();
+  try {
+    return stored(db, await runImport(db, file, options));
+  } catch (err) {
+    return `${(err as Error).name}: ${(err as Error).message}`;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Imports `content` as UTF-8 (the fast path, in this thread and with the parsing in a worker) and the
+ * same text as UTF-16 (the general path); returns the fast outcome after checking all three agree.
+ */
+async function bothPaths(name: string, content: string | Buffer, utf16 = typeof content === 'string' ? content : '', options: ImportOptions = {}): Promise<[unknown, unknown]> {
+  const fastFile = writeTemp(dir, `fast-${name}`, content);
+  const fast = await withThreads('1', () => outcome(fastFile, options));
+  const piped = await withThreads('2', () => outcome(fastFile, options));
+  const general = await outcome(writeTemp(dir, `general-${name}`, Buffer.from('\uFEFF' + utf16, 'utf16le')), options);
+  assert.deepEqual(piped, fast, `${name}: parsing in a worker stores what parsing here does`);
+  return [fast, general];
 }
 
 describe('the fast and the general import path store the same dataset', () => {
@@ -202,5 +226,27 @@ describe('the fast and the general import path store the same dataset', () => {
     const warnings = JSON.parse(String((fast as { dataset: { warnings_json: string } }).dataset.warnings_json)) as string[];
     assert.deepEqual(warnings.map((w) => /^Skipped line (\d[\d,]*\d)/.exec(w)?.[1]), ['9,001', '12,001', '15,001', '15,003']);
     assert.deepEqual(fast, general);
+  });
+
+  it('with the parsing in a worker: a cancel or a file cut short stores nothing; the commit leaves the checkpoint to the caller', async () => {
+    const text = oddText(60_000, '\n', false);
+    await withThreads('2', async () => {
+      const db = freshDb();
+      const controller = new AbortController();
+      const file = writeTemp(dir, 'piped-cancel.csv', text);
+      await assert.rejects(runImport(db, file, {}, { signal: controller.signal, onProgress: () => controller.abort() }), CancelledError);
+      assertEmptyStore(db);
+      const cut = writeTemp(dir, 'piped-cut.csv', text);
+      let done = false;
+      const onProgress = () => {
+        if (!done) fs.truncateSync(cut, 1_000_000), (done = true);
+      };
+      await assert.rejects(runImport(db, cut, {}, { onProgress }), /changed while it was being read/);
+      assertEmptyStore(db);
+      const id = await runImport(db, file, {});
+      assert.ok(checkpoint(db).checkpointed > 0, 'the pages of the import were still in the WAL');
+      assert.equal((db.prepare('SELECT row_count FROM datasets WHERE id = ?').get(id) as { row_count: number }).row_count, 60_000);
+      db.close();
+    });
   });
 });

@@ -1,0 +1,93 @@
+/**
+ * Worker thread: the reading half of a pipelined import (parse-pipeline.ts). Reads and parses a
+ * long-format delimited file into batches of decoded rows, sent in file order while the importing
+ * thread stores the ones before (and hashes the bytes, sent after them). At most `maxBatches` batches exist: the importer hands each back once
+ * it is stored (on `returns`, then a bump of `flow`), so memory stays flat. An error is sent after
+ * the rows before it, so the importer reports problems in file order.
+ */
+import * as fs from 'node:fs';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { serializeError } from '../../shared/errors';
+import { ByteLineDecoder, newBatch, type RowBatch } from '../../shared/import/line-decoder';
+import { RecordDecoder } from '../../shared/import/record-decoder';
+import type { ParseInit, ParseMessage } from './parse-protocol';
+import { bytesToText, createRecordStream } from './record-stream';
+
+const init = workerData as ParseInit;
+const out = parentPort!;
+const flow = new Int32Array(init.flow);
+const send = (m: ParseMessage, transfer: ArrayBuffer[] = []) => out.postMessage(m, transfer);
+
+function parse(): void {
+  const decoder = new RecordDecoder(init.sniffed);
+  const delimiter = init.sniffed.options.delimiter ?? ',';
+  const lines = new ByteLineDecoder(decoder, delimiter, bytesToText(init.encoding), init.batchRows);
+  const rowBuf = new Float64Array(decoder.stored.length);
+  const pool: RowBatch[] = [];
+  let made = 1;
+  let sentKeys = 0;
+  let bytes = 0;
+
+  /** A stored batch handed back, a new one while fewer than maxBatches exist, or else a wait for one. */
+  const emptyBatch = (): RowBatch => {
+    for (;;) {
+      const seen = Atomics.load(flow, 0);
+      for (let m = receiveMessageOnPort(init.returns); m; m = receiveMessageOnPort(init.returns)) pool.push(m.message as RowBatch);
+      const b = pool.pop();
+      if (b) return b;
+      if (made < init.maxBatches) {
+        made++;
+        return newBatch(decoder.stored.length, init.batchRows);
+      }
+      Atomics.wait(flow, 0, seen, 1000);
+    }
+  };
+  const sendRows = (last = false) => {
+    const b = lines.batch;
+    if (b.n === 0) return;
+    const keys = lines.keys.slice(sentKeys);
+    sentKeys = lines.keys.length;
+    send({ type: 'rows', batch: b, keys, bytes }, [...b.cols.map((c) => c.buffer as ArrayBuffer), b.entity.buffer as ArrayBuffer, b.line.buffer as ArrayBuffer]);
+    if (last) return;
+    const next = emptyBatch();
+    next.n = 0;
+    lines.batch = next;
+  };
+  const onRecord = (fields: string[], line: number) => {
+    lines.addRow(decoder.decode(fields, line, rowBuf), rowBuf, line);
+    if (lines.batch.n === lines.batch.capacity) sendRows();
+  };
+  const stream = createRecordStream(init.sniffed, init.encoding, init.bomBytes, () => {}, (b, from, to, line) => {
+    if (!lines.decode(b, from, to, line)) return false;
+    if (lines.batch.n === lines.batch.capacity) sendRows();
+    return true;
+  });
+  try {
+    const fd = fs.openSync(init.file, 'r');
+    try {
+      for (;;) {
+        const buf = Buffer.allocUnsafeSlow(init.chunkBytes);
+        const n = fs.readSync(fd, buf, 0, buf.length, null);
+        if (n === 0) break;
+        const chunk = buf.subarray(0, n);
+        bytes += n;
+        stream.push(chunk, onRecord);
+        sendRows();
+        // The importer hashes the bytes (it has time to spare while this thread parses).
+        send({ type: 'bytes', chunk }, [buf.buffer as ArrayBuffer]);
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
+    send({ type: 'read', bytes });
+    stream.end(onRecord);
+    sendRows(true);
+    send({ type: 'done', categories: decoder.categories.map((m) => [...m.keys()]) });
+  } catch (err) {
+    // The rows before the problem first: the importer may find an earlier one while storing them.
+    sendRows(true);
+    send({ type: 'error', error: serializeError(err) });
+  }
+}
+
+parse();
