@@ -176,6 +176,8 @@ export interface Operations {
   /** Recorded batch-scoring runs, newest first (of one model when named). */
   'scoring:list': { req: { name?: string }; res: ScoringRunSummary[] };
   'scoring:get': { req: { id: string }; res: ScoringRun };
+  /** A run's stored CSV, for a download. */
+  'scoring:file': { req: { id: string }; res: { name: string; text: string } };
   /** Predicts with the version an alias points at, in the serving worker (which switches versions as aliases move). */
   'serving:predict': { req: ServeRequest; res: ServeResult };
   'serving:status': { req: void; res: ServingStatus };
@@ -249,6 +251,7 @@ export const OPERATION_NAMES = [
   'scoring:run',
   'scoring:list',
   'scoring:get',
+  'scoring:file',
   'serving:predict',
   'serving:status',
   'monitoring:history',

@@ -103,7 +103,7 @@ function entitiesToSkip(a: Analysis): SkippedEntity[] {
   const out: SkippedEntity[] = [];
   a.series.forEach((s, e) => {
     const rows = a.detail.entities[e]?.length ?? 0;
-    if (!wide && rows < window) return out.push({ entity: s.name, rows, reason: `${fmtInt(rows)} rows, fewer than the model's window of ${fmtInt(window)}` });
+    if (!wide && rows < window) return out.push({ entity: s.name, rows, reason: `${fmtInt(rows)} row${rows === 1 ? '' : 's'}, fewer than the model's window of ${fmtInt(window)}` });
     const empty = inputs.find((name) => {
       const col = s.columns[name];
       return col !== undefined && !col.some((v) => v === v);

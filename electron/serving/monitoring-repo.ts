@@ -4,23 +4,10 @@
  * requests finish, so the history survives a crash or a restart.
  */
 import type Database from 'better-sqlite3';
-import type { MonitoredVersion, MonitoringSample, ServingMemory } from '../../shared/serving/types';
+import type { MonitoredVersion, MonitoringSample } from '../../shared/serving/types';
 
-/** What one minute of one version accumulated so far. */
-export interface MinuteTotals {
-  name: string;
-  version: number;
-  alias: string;
-  minute: string;
-  requests: number;
-  successes: number;
-  failures: number;
-  predictions: number;
-  p50Ms: number;
-  p95Ms: number;
-  busyMs: number;
-  memory: ServingMemory;
-}
+/** What one minute of one version accumulated so far (with its serving time, from which throughput follows). */
+export type MinuteTotals = Omit<MonitoringSample, 'throughput'> & { busyMs: number };
 
 /** Writes (or rewrites) one minute's totals. */
 export function upsertMinute(db: Database.Database, t: MinuteTotals): void {

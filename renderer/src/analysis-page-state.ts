@@ -18,6 +18,7 @@ export const VIEWS: Record<AnalysisView, { title: string; tasks: readonly Task[]
   explain: { title: 'Explain', tasks: ['forecast', 'regress', 'rul', 'classify'], doing: 'explaining' },
   risk: { title: 'Fleet risk', tasks: ['forecast', 'rul'], doing: 'fleet risk' },
   drift: { title: 'Drift', tasks: ['forecast', 'regress', 'rul', 'classify'], doing: 'the drift check', aliases: true },
+  score: { title: 'Batch scoring', tasks: ['forecast', 'regress', 'rul', 'classify'], doing: 'batch scoring', aliases: true },
 };
 
 /** An analysis page's model, dataset and job. */

@@ -11,9 +11,11 @@ import { EvaluationPage } from './components/evaluation-page';
 import { ExplainPage } from './components/explain-page';
 import { ForecastPage } from './components/forecast-page';
 import { RiskPage } from './components/risk-page';
+import { ScoringPage } from './components/scoring-page';
 import { ConfigurePage } from './components/configure-page';
 import { ImportDialog } from './components/import-dialog';
 import { ModelsPage } from './components/models-page';
+import { MonitoringPage } from './components/monitoring-page';
 import { RunDetailPage } from './components/run-detail-page';
 import { RunsPage } from './components/runs-page';
 import { Sidebar } from './components/sidebar';
@@ -25,7 +27,7 @@ import { useRoute, type AnalysisRoute } from './route';
 import { isFinished, useTrainSessions } from './train-session';
 
 /** The analysis pages, by view. */
-const ANALYSIS_PAGES = { evaluate: EvaluationPage, forecast: ForecastPage, explain: ExplainPage, risk: RiskPage, drift: DriftPage } as const;
+const ANALYSIS_PAGES = { evaluate: EvaluationPage, forecast: ForecastPage, explain: ExplainPage, risk: RiskPage, drift: DriftPage, score: null } as const;
 
 /** The whole app: routes between the datasets, training, run, models and analysis pages, and owns the import flow. */
 export function App() {
@@ -128,6 +130,10 @@ export function App() {
             />
           ) : route.page === 'models' ? (
             <ModelsPage route={route} datasets={datasets} navigate={navigate} />
+          ) : route.page === 'monitoring' ? (
+            <MonitoringPage datasets={datasets} />
+          ) : route.page === 'analysis' && route.view === 'score' ? (
+            <ScoringPage route={route} datasets={datasets} navigate={navigate as (r: AnalysisRoute) => void} onImported={bump} />
           ) : AnalysisPage && route.page === 'analysis' ? (
             <AnalysisPage key={route.view} route={route} datasets={datasets} navigate={navigate as (r: AnalysisRoute) => void} />
           ) : route.page === 'run' ? (

@@ -10,6 +10,8 @@ export type Route =
   | { page: 'runs' }
   | { page: 'run'; id: string }
   | ModelsRoute
+  /** Serving and monitoring of the versions in service. */
+  | { page: 'monitoring' }
   | AnalysisRoute;
 
 /** The Models page: the registry (no name), one model, one of its versions, or two versions compared. */
@@ -26,7 +28,7 @@ export function modelsRoute(name: string | null = null, version: number | null =
 }
 
 /** The analysis pages: what they show, for which model (`NAME@VERSION`) and dataset (null: the defaults). */
-export type AnalysisView = 'evaluate' | 'forecast' | 'explain' | 'risk' | 'drift';
+export type AnalysisView = 'evaluate' | 'forecast' | 'explain' | 'risk' | 'drift' | 'score';
 export interface AnalysisRoute {
   page: 'analysis';
   view: AnalysisView;
@@ -34,7 +36,7 @@ export interface AnalysisRoute {
   datasetId: number | null;
 }
 
-const ANALYSIS_VIEWS: readonly AnalysisView[] = ['evaluate', 'forecast', 'explain', 'risk', 'drift'];
+const ANALYSIS_VIEWS: readonly AnalysisView[] = ['evaluate', 'forecast', 'explain', 'risk', 'drift', 'score'];
 
 /** Reads "#/forecast?model=pumps%401&data=3" (the query part is optional). */
 function parseAnalysis(hash: string): AnalysisRoute | null {
@@ -86,6 +88,7 @@ export function parseHash(hash: string): Route {
   m = /^#\/training\/([\w-]+)$/.exec(hash);
   if (m) return { page: 'training', runId: m[1] };
   if (hash === '#/runs') return { page: 'runs' };
+  if (hash === '#/monitoring') return { page: 'monitoring' };
   m = /^#\/runs\/([\w-]+)$/.exec(hash);
   if (m) return { page: 'run', id: m[1] };
   return parseModels(hash) ?? parseAnalysis(hash) ?? { page: 'datasets' };
@@ -102,6 +105,8 @@ export function routeHash(route: Route): string {
       return `#/training/${route.runId}`;
     case 'runs':
       return '#/runs';
+    case 'monitoring':
+      return '#/monitoring';
     case 'run':
       return `#/runs/${route.id}`;
     case 'models':

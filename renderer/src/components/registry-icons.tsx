@@ -21,3 +21,22 @@ export function ExportIcon(props: IconProps) {
     </Svg>
   );
 }
+
+/** Rows with checks: batch scoring. */
+export function ScoreIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M4 6h10M4 12h10M4 18h10" />
+      <path d="M17 6l1.5 1.5L21 5M17 12l1.5 1.5L21 11M17 18l1.5 1.5L21 17" />
+    </Svg>
+  );
+}
+
+/** A pulse over a baseline: monitoring. */
+export function PulseIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M3 12h4l2-5 4 10 2-5h6" />
+    </Svg>
+  );
+}

@@ -5,7 +5,7 @@ import { runFraction } from '../train-history';
 import { isFinished, useTrainSessions } from '../train-session';
 import { LensIcon, RiskIcon, TargetIcon, TrendIcon } from './analysis-icons';
 import { ChartIcon, DatabaseIcon, LogoIcon } from './icons';
-import { DriftIcon } from './registry-icons';
+import { DriftIcon, PulseIcon, ScoreIcon } from './registry-icons';
 import { HistoryIcon, ModelIcon, NetworkIcon } from './train-icons';
 
 const QUICK_LINKS = 12;
@@ -17,6 +17,7 @@ const ANALYSES: { view: AnalysisView; label: string; Icon: typeof TargetIcon }[]
   { view: 'explain', label: 'Explain', Icon: LensIcon },
   { view: 'risk', label: 'Fleet risk', Icon: RiskIcon },
   { view: 'drift', label: 'Drift', Icon: DriftIcon },
+  { view: 'score', label: 'Batch scoring', Icon: ScoreIcon },
 ];
 
 /** Renders the sidebar; highlights the current page and lists datasets and live runs for quick switching. */
@@ -105,6 +106,16 @@ export function Sidebar({
         >
           <ModelIcon />
           <span>Registry</span>
+        </button>
+        <button
+          type="button"
+          className={`nav-item${route.page === 'monitoring' ? ' active' : ''}`}
+          onClick={() => navigate({ page: 'monitoring' })}
+          data-testid="nav-monitoring"
+          aria-current={route.page === 'monitoring' ? 'page' : undefined}
+        >
+          <PulseIcon />
+          <span>Monitoring</span>
         </button>
         {live.length > 0 && (
           <div className="nav-sub">
