@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import type Database from 'better-sqlite3';
 import { SKIPPED_LINE, SKIPPED_LISTED, type ColumnProfile, type ImportOptions, type TimeKind } from '../../shared/dataset';
 import { CancelledError, UserError, fmtInt } from '../../shared/errors';
-import type { LineHook } from '../../shared/import/delimited-parser';
+import type { ByteLineHook } from '../../shared/import/delimited-parser';
+import { ByteLineDecoder } from '../../shared/import/line-decoder';
 import { RecordDecoder } from '../../shared/import/record-decoder';
 import { sniff, type SniffResult } from '../../shared/import/sniff';
 import { RunningStats } from '../../shared/stats/running-stats';
@@ -12,7 +13,8 @@ import { completeDataset, insertDataset } from '../store/dataset-writes';
 import { SeriesChunks } from '../store/series-chunks';
 import { readSample, statFile } from './file-sample';
 import { defaultDatasetName } from './preview';
-import { createRecordStream } from './record-stream';
+import { bytesToText, createRecordStream } from './record-stream';
+import { RowStore, SINGLE_ENTITY, type RowGuard } from './row-store';
 import { SeriesWriter } from './series-writer';
 
 /** A progress report from a running import. */
@@ -30,8 +32,7 @@ export interface ImportControl {
   onProgress?: (p: ImportProgress) => void;
 }
 
-/** Name of the single series when a file has no entity column. */
-export const SINGLE_ENTITY = 'all';
+export { SINGLE_ENTITY };
 
 /**
  * Imports a sensor file into the project database in one transaction: the file is streamed (memory
@@ -69,14 +70,13 @@ export async function runImport(db: Database.Database, file: string, options: Im
     const stats = decoder.stored.map(() => new RunningStats());
     const rowBuf = new Float64Array(decoder.stored.length);
     const warnings = new Set<string>();
-    let rows = 0;
 
     // With skipBadRows a row that cannot be read is listed in the warnings and left out.
     const skipped = { listed: 0, more: 0 };
-    const lenient = (line: number, read: () => void) => {
-      if (options.skipBadRows !== true) return read();
+    const lenient: RowGuard = (line, read) => {
       try {
         read();
+        return true;
       } catch (err) {
         if (!(err instanceof UserError)) throw err;
         if (skipped.listed < SKIPPED_LISTED) {
@@ -85,31 +85,42 @@ export async function runImport(db: Database.Database, file: string, options: Im
           const where = `Line ${fmtInt(line)}`;
           warnings.add(err.message.startsWith(where) ? `${SKIPPED_LINE}${err.message.slice(5)}` : `${SKIPPED_LINE}${fmtInt(line)}: ${err.message}`);
         } else skipped.more++;
+        return false;
       }
     };
-    const addRow = (key: string, line: number) =>
-      lenient(line, () => {
-        writer.append(writer.entity(key || SINGLE_ENTITY), rowBuf, line);
-        for (let j = 0; j < rowBuf.length; j++) stats[j].push(rowBuf[j]);
-        rows++;
-      });
-    const onRecord = (fields: string[], line: number) =>
-      lenient(line, () => {
-        if (o.format === 'wide') {
-          const seq = decoder.decodeSequence(fields, line);
-          writer.appendSequence(String(rows + 1), seq.label, seq.values);
-          for (let i = 0; i < seq.values.length; i++) stats[0].push(seq.values[i]);
-          rows++;
-        } else addRow(decoder.decode(fields, line, rowBuf), line);
-      });
-    // Most lines of a long delimited file skip the split into strings (RecordDecoder.decodeLine).
+    const guard = options.skipBadRows === true ? lenient : null;
+    // Rows of a long-format file gather in a batch and are stored a batch at a time, in file order (so
+    // the first problem in the file is the one reported); most lines of a delimited file go there
+    // straight from their bytes (ByteLineDecoder).
     const delimiter = o.delimiter ?? ',';
-    const fast: LineHook | undefined =
+    const lines = new ByteLineDecoder(decoder, delimiter === 'whitespace' ? ' ' : delimiter, bytesToText(sample.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8'));
+    const batch = lines.batch;
+    const store = new RowStore(writer, stats, lines.keys, guard);
+    const readRecord = (fields: string[], line: number) => {
+      if (o.format === 'wide') {
+        const seq = decoder.decodeSequence(fields, line);
+        writer.appendSequence(String(store.rows + 1), seq.label, seq.values);
+        for (let i = 0; i < seq.values.length; i++) stats[0].push(seq.values[i]);
+        store.rows++;
+        return;
+      }
+      const id = lines.entityNumber(decoder.decode(fields, line, rowBuf));
+      for (let j = 0; j < rowBuf.length; j++) batch.cols[j][0] = rowBuf[j];
+      batch.entity[0] = id;
+      batch.line[0] = line;
+      batch.n = 1;
+      store.store(batch);
+    };
+    const onRecord = (fields: string[], line: number) => {
+      store.store(batch);
+      if (guard) guard(line, () => readRecord(fields, line));
+      else readRecord(fields, line);
+    };
+    const fast: ByteLineHook | undefined =
       o.format === 'long' && o.fileType === 'delimited' && delimiter !== 'whitespace'
-        ? (data, from, to, line) => {
-            const key = decoder.decodeLine(data, from, to, delimiter, line, rowBuf);
-            if (key === null) return false;
-            addRow(key, line);
+        ? (b, from, to, line) => {
+            if (!lines.decode(b, from, to, line)) return false;
+            if (batch.n === batch.capacity) store.store(batch);
             return true;
           }
         : undefined;
@@ -121,10 +132,13 @@ export async function runImport(db: Database.Database, file: string, options: Im
       hash.update(buf as Buffer);
       bytes += (buf as Buffer).length;
       stream.push(buf as Buffer, onRecord);
-      report({ phase: 'Reading rows', fraction: bytes / sample.sizeBytes, rows, bytes });
+      store.store(batch);
+      report({ phase: 'Reading rows', fraction: bytes / sample.sizeBytes, rows: store.rows, bytes });
     }
     checkUnchanged(file, sample.sizeBytes, bytes);
     stream.end(onRecord);
+    store.store(batch);
+    const rows = store.rows;
     if (skipped.more > 0) warnings.add(`Skipped ${fmtInt(skipped.more)} more bad rows (only the first ${SKIPPED_LISTED} are listed).`);
     if (rows === 0) throw new UserError(`${path.basename(file)} has ${o.header ? 'a header but ' : ''}no data rows. Choose a file with data.`);
 

@@ -75,11 +75,12 @@ export class SeriesWriter {
     return e;
   }
 
-  /** Appends one decoded row to an entity. */
-  append(e: EntityState, row: Float64Array, line: number): void {
-    if (this.timeIndex >= 0) this.checkTime(e, row[this.timeIndex], line);
+  /** Appends row r of decoded columns (one array per stored column, as in a RowBatch) to an entity. */
+  append(e: EntityState, cols: readonly Float64Array[], r: number, line: number): void {
+    if (this.timeIndex >= 0) this.checkTime(e, cols[this.timeIndex][r], line);
     if (e.fill === e.cols[0].length) this.makeRoom(e);
-    for (let c = 0; c < this.columnCount; c++) e.cols[c][e.fill] = row[c];
+    const fill = e.fill;
+    for (let c = 0; c < this.columnCount; c++) e.cols[c][fill] = cols[c][r];
     e.fill++;
     e.length++;
     if (++this.buffered >= BUFFER_BUDGET) this.flushAll();

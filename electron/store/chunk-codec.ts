@@ -1,8 +1,11 @@
 /** Series values are stored as little-endian float64 blobs (NaN = missing), a chunk per row range. */
 
-/** Encodes values for a blob column (copies, so the caller may reuse its buffer). */
+/**
+ * The bytes of `values` for a blob column, without copying them: bind it at once (better-sqlite3
+ * binds blobs as SQLITE_TRANSIENT, so SQLite copies them and the caller may then reuse its buffer).
+ */
 export function encodeChunk(values: Float64Array): Buffer {
-  return Buffer.from(values.buffer.slice(values.byteOffset, values.byteOffset + values.byteLength));
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
 }
 
 /** Decodes a blob back into values (a copy aligned for Float64Array). */

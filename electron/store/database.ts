@@ -1,6 +1,9 @@
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
 
+/** Page size of a new project database. */
+const PAGE_SIZE = 16384;
+
 /**
  * Opens the project database: WAL journal (readers never block the importer's writer), foreign keys,
  * a busy timeout, and every pending migration applied in its own transaction.
@@ -9,6 +12,9 @@ import { MIGRATIONS } from './migrations';
 export function openDatabase(file: string): Database.Database {
   const nativeBinding = process.env.LSTM_STUDIO_SQLITE_BINDING || undefined;
   const db = new Database(file, nativeBinding ? { nativeBinding } : {});
+  // Series chunks are 64 KB blobs: larger pages than SQLite's 4 KB halve the work of writing and
+  // checkpointing them. It takes effect on a new database only (an existing one keeps its pages).
+  db.pragma(`page_size = ${PAGE_SIZE}`);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');

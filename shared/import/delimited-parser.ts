@@ -5,10 +5,11 @@ import { UserError } from '../errors';
 export type RecordSink = (fields: string[], line: number) => void;
 
 /**
- * A fast path offered each line data[from, to) without quotes (and not blank, not starting with a
- * space): returns true when it consumed the line, false to have it split into fields for the sink.
+ * A fast path offered each line b[from, to) of bytes without quotes (and not blank, not starting with
+ * a space; without its line break): returns true when it consumed the line, false to have the line
+ * turned into text and split into fields for the sink.
  */
-export type LineHook = (data: string, from: number, to: number, line: number) => boolean;
+export type ByteLineHook = (b: Uint8Array, from: number, to: number, line: number) => boolean;
 
 /**
  * A streaming parser for delimited text: feed it text chunks in order and it calls the sink once per
@@ -20,33 +21,70 @@ export class DelimitedParser {
   private line = 0;
   /** Fields of a record whose quoted field spans lines. */
   private pending: { fields: string[]; field: string; startLine: number } | null = null;
-  /** Index of the next '"' at or after the current line in the current text (-1: none left). */
+  /** Index of the next '"' at or after the current line in quoteIn (-1: none left). */
   private quoteAt = -1;
-  private quoteFrom = Infinity;
+
+  /** Bytes of a line that continues in the next chunk (pushBytes). */
+  private carryBytes: Uint8Array | null = null;
+  /** The chunk quoteAt was found in. */
+  private quoteIn: Uint8Array | null = null;
 
   constructor(private readonly delimiter: Delimiter) {}
 
   /** Parses every complete line of `text` (the rest waits for the next chunk or `end`). */
-  push(text: string, sink: RecordSink, fast?: LineHook): void {
+  push(text: string, sink: RecordSink): void {
     const data = this.carry.length > 0 ? this.carry + text : text;
-    this.quoteFrom = Infinity;
     let start = 0;
     for (;;) {
       const nl = data.indexOf('\n', start);
       if (nl === -1) break;
-      this.onLine(data, start, nl, sink, fast);
+      this.line++;
+      this.onLine(data.slice(start, nl), sink);
       start = nl + 1;
     }
     this.carry = data.slice(start);
   }
 
+  /**
+   * Parses every complete line of a chunk of bytes in an ASCII-compatible encoding (UTF-8 or
+   * Windows-1252: line breaks, quotes and delimiters are single bytes there). Each line is offered to
+   * `fast` first; the others are turned into text by `text` and parsed as push() would.
+   */
+  pushBytes(bytes: Uint8Array, text: (b: Uint8Array, from: number, to: number) => string, sink: RecordSink, fast?: ByteLineHook): void {
+    let start = 0;
+    this.quoteIn = null; // the caller may reuse its buffer for the next chunk
+    if (this.carryBytes) {
+      const nl = bytes.indexOf(10);
+      const joined = concat(this.carryBytes, nl === -1 ? bytes : bytes.subarray(0, nl));
+      if (nl === -1) {
+        this.carryBytes = joined;
+        return;
+      }
+      this.carryBytes = null;
+      this.onByteLine(joined, 0, joined.length, text, sink, fast);
+      start = nl + 1;
+    }
+    for (;;) {
+      const nl = bytes.indexOf(10, start);
+      if (nl === -1) break;
+      this.onByteLine(bytes, start, nl, text, sink, fast);
+      start = nl + 1;
+    }
+    if (start < bytes.length) this.carryBytes = new Uint8Array(bytes.subarray(start)); // a copy (Buffer.slice is a view)
+  }
+
   /** Parses what is left after the last chunk. Throws when a quoted field was never closed. */
-  end(sink: RecordSink, fast?: LineHook): void {
+  end(sink: RecordSink, text?: (b: Uint8Array, from: number, to: number) => string, fast?: ByteLineHook): void {
+    if (this.carryBytes && text) {
+      const data = this.carryBytes;
+      this.carryBytes = null;
+      this.onByteLine(data, 0, data.length, text, sink, fast);
+    }
     if (this.carry.length > 0) {
       const data = this.carry;
       this.carry = '';
-      this.quoteFrom = Infinity;
-      this.onLine(data, 0, data.length, sink, fast);
+      this.line++;
+      this.onLine(data, sink);
     }
     if (this.pending) {
       const where = this.pending.startLine;
@@ -55,16 +93,21 @@ export class DelimitedParser {
     }
   }
 
-  private onLine(data: string, from: number, to: number, sink: RecordSink, fast?: LineHook): void {
-    this.line++;
+  private onByteLine(b: Uint8Array, from: number, to: number, text: (b: Uint8Array, from: number, to: number) => string, sink: RecordSink, fast?: ByteLineHook): void {
+    const line = ++this.line;
     let end = to;
-    if (end > from && data.charCodeAt(end - 1) === 13) end--; // CR of CRLF
+    if (end > from && b[end - 1] === 13) end--; // CR of CRLF
+    if (fast && !this.pending && end > from && !isSpace(b[from]) && !this.hasQuote(b, from, end) && fast(b, from, end, line)) return;
+    this.onLine(text(b, from, to), sink);
+  }
+
+  /** One line of text (without its line feed; this.line is its number). */
+  private onLine(line: string, sink: RecordSink): void {
+    const text = line.length > 0 && line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line; // CR of CRLF
     if (this.pending) {
-      this.continueQuoted(data.slice(from, end), sink);
+      this.continueQuoted(text, sink);
       return;
     }
-    if (fast && end > from && !isSpace(data.charCodeAt(from)) && !this.hasQuote(data, from, end) && fast(data, from, end, this.line)) return;
-    const text = data.slice(from, end);
     if (this.delimiter === 'whitespace') {
       const t = text.trim();
       if (t.length > 0) sink(t.split(/[ \t]+/), this.line);
@@ -78,12 +121,12 @@ export class DelimitedParser {
     this.parseQuoted(text, [], '', false, this.line, sink);
   }
 
-  /** Whether data[from, to) has a '"', remembering the next one so a file without quotes is searched once. */
-  private hasQuote(data: string, from: number, to: number): boolean {
+  /** Whether b[from, to) has a '"', remembering the next one so a chunk without quotes is searched once. */
+  private hasQuote(b: Uint8Array, from: number, to: number): boolean {
     if (this.delimiter === 'whitespace') return true; // whitespace-delimited lines always take the general path
-    if (from < this.quoteFrom || (this.quoteAt !== -1 && this.quoteAt < from)) {
-      this.quoteAt = data.indexOf('"', from);
-      this.quoteFrom = from;
+    if (b !== this.quoteIn || (this.quoteAt !== -1 && this.quoteAt < from)) {
+      this.quoteAt = b.indexOf(34, from);
+      this.quoteIn = b;
     }
     return this.quoteAt !== -1 && this.quoteAt < to;
   }
@@ -144,6 +187,13 @@ export function parseDelimited(text: string, delimiter: Delimiter): { fields: st
   const sink: RecordSink = (fields, line) => out.push({ fields, line });
   p.push(text, sink);
   p.end(sink);
+  return out;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
   return out;
 }
 

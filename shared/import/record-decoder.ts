@@ -1,7 +1,7 @@
 import type { ColumnRole, ColumnType } from '../dataset';
 import { UserError, fmtInt } from '../errors';
 import type { SniffResult } from './sniff';
-import { isMissing, parseCommonTimestampAt, parseNumber, parseSimpleNumber, parseTimestamp } from './values';
+import { isMissing, parseNumber, parseTimestamp } from './values';
 
 /** A column as it is stored: its name, role, type and where its values come from in each record. */
 export interface StoredColumn {
@@ -12,8 +12,9 @@ export interface StoredColumn {
   source: number;
 }
 
-const SKIP = -1;
-const ENTITY = -2;
+/** fieldPlan marks: a field that is not stored, and the entity field. */
+export const SKIP_FIELD = -1;
+export const ENTITY_FIELD = -2;
 
 /** Distinct text values a category column may hold before it is treated as a mistake. */
 export const MAX_CATEGORIES = 10_000;
@@ -35,16 +36,21 @@ export class RecordDecoder {
   readonly width: number;
   private readonly names: string[];
   private readonly decimal: '.' | ',';
-  private readonly timeScale: number;
-  private readonly textTime: boolean;
-  /** Per field of a record: what decodeLine does with it (stored column index, or an ENTITY/SKIP mark). */
-  private readonly fieldPlan: Int32Array;
+  /** Per field of a record: its stored column index, or ENTITY_FIELD / SKIP_FIELD. */
+  readonly fieldPlan: Int32Array;
+  /** The decimal separator's char code. */
+  readonly decimalCode: number;
+  /** Whether the time column holds text timestamps (else numbers, times timeScale). */
+  readonly textTime: boolean;
+  /** Factor from the file's numeric times to stored ones (1000 for epoch seconds). */
+  readonly timeScale: number;
 
   constructor(private readonly sniffed: SniffResult) {
     const o = sniffed.options;
     this.names = o.columns;
     this.width = o.columns.length;
     this.decimal = o.decimal;
+    this.decimalCode = o.decimal.charCodeAt(0);
     this.textTime = sniffed.timeUnit === 'text';
     this.timeScale = sniffed.timeUnit === 'epoch-s' ? 1000 : 1;
     this.entitySource = o.entityColumn ? o.columns.indexOf(o.entityColumn) : -1;
@@ -63,46 +69,9 @@ export class RecordDecoder {
     }
     this.timeIndex = this.stored.findIndex((c) => c.role === 'time');
     this.categories = this.stored.map(() => new Map());
-    this.fieldPlan = new Int32Array(this.width).fill(SKIP);
+    this.fieldPlan = new Int32Array(this.width).fill(SKIP_FIELD);
     if (o.format !== 'wide') this.stored.forEach((c, j) => (this.fieldPlan[c.source] = j));
-    if (this.entitySource >= 0) this.fieldPlan[this.entitySource] = ENTITY;
-  }
-
-  /**
-   * The fast path of decode() for one line s[from, to) of a delimited file that has no quotes: fields
-   * are found with indexOf and plain numbers and common timestamps are read without slicing them; any
-   * other value goes through the same code as decode(), so results are decode()'s. Returns the entity
-   * key, or null when the line needs the general path (a ragged row or a bad value: decode() reports it).
-   */
-  decodeLine(s: string, from: number, to: number, delimiter: string, line: number, out: Float64Array): string | null {
-    try {
-      return this.fastLine(s, from, to, delimiter, line, out);
-    } catch {
-      return null; // the general path reports it, naming what comes first (a ragged row, then the value)
-    }
-  }
-
-  private fastLine(s: string, from: number, to: number, delimiter: string, line: number, out: Float64Array): string | null {
-    const decimal = this.decimal.charCodeAt(0);
-    let key = '';
-    let a = from;
-    for (let f = 0; f < this.width; f++) {
-      let b = s.indexOf(delimiter, a);
-      if (b === -1 || b > to) {
-        if (f !== this.width - 1) return null;
-        b = to;
-      } else if (f === this.width - 1) return null;
-      const j = this.fieldPlan[f];
-      if (j === ENTITY) key = this.entityKey(s.slice(a, b), line);
-      else if (j >= 0) {
-        let v = NaN;
-        if (j === this.timeIndex) v = this.textTime ? parseCommonTimestampAt(s, a, b) : parseSimpleNumber(s, a, b, decimal) * this.timeScale;
-        else if (this.stored[j].type === 'number') v = parseSimpleNumber(s, a, b, decimal);
-        out[j] = v === v ? v : this.field(j, s.slice(a, b), line);
-      }
-      a = b + 1;
-    }
-    return key;
+    if (this.entitySource >= 0) this.fieldPlan[this.entitySource] = ENTITY_FIELD;
   }
 
   /** Decodes a long-format record into `out` (one value per stored column); returns the entity key. */
@@ -112,15 +81,16 @@ export class RecordDecoder {
     return this.entitySource < 0 ? '' : this.entityKey(fields[this.entitySource], line);
   }
 
-  /** The stored value of text `s` for stored column j. */
-  private field(j: number, s: string, line: number): number {
+  /** The stored value of text `s` for stored column j; throws a UserError naming the line for a bad value. */
+  field(j: number, s: string, line: number): number {
     const col = this.stored[j];
     if (j === this.timeIndex) return this.time(s, line, col.name);
     if (col.type === 'number') return this.number(s, line, col.name);
     return isMissing(s) ? NaN : this.code(j, s.trim(), line, col.name);
   }
 
-  private entityKey(s: string, line: number): string {
+  /** The entity key of text `s` (trimmed); throws a UserError naming the line when it is empty. */
+  entityKey(s: string, line: number): string {
     const key = s.trim();
     if (key.length === 0) {
       throw new UserError(`Line ${fmtInt(line)}, column \`${this.names[this.entitySource]}\`: the entity (asset) is empty. Every row needs one: fill it in or choose another entity column.`);

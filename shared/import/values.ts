@@ -59,73 +59,100 @@ const dayCache = new Map<number, number>();
  * by character codes with the day's start cached; NaN for anything else (the general parser decides).
  */
 function parseCommonTimestamp(s: string): number {
-  return parseCommonTimestampAt(s, 0, s.length);
+  const n = s.length;
+  if (n !== 19 && n !== 20) return NaN;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127) return NaN;
+    scratch[i] = c;
+  }
+  return parseCommonTimestampAt(scratch, 0, n);
 }
 
-/** parseCommonTimestamp on s[from, to), without slicing it (the importer's fast path). */
-export function parseCommonTimestampAt(s: string, from: number, to: number): number {
+/** Char codes of a short text for parseCommonTimestampAt. */
+const scratch = new Uint8Array(20);
+
+/** parseCommonTimestamp on the bytes b[from, to) of an ASCII-compatible text (the importer's fast path). */
+export function parseCommonTimestampAt(b: Uint8Array, from: number, to: number): number {
   const n = to - from;
-  if ((n !== 19 && !(n === 20 && s.charCodeAt(from + 19) === 90)) || s.charCodeAt(from + 4) !== 45 || s.charCodeAt(from + 7) !== 45) return NaN;
-  const sep = s.charCodeAt(from + 10);
-  if ((sep !== 32 && sep !== 84) || s.charCodeAt(from + 13) !== 58 || s.charCodeAt(from + 16) !== 58) return NaN;
-  const h = two(s, from + 11);
-  const mi = two(s, from + 14);
-  const sec = two(s, from + 17);
+  if ((n !== 19 && !(n === 20 && b[from + 19] === 90)) || b[from + 4] !== 45 || b[from + 7] !== 45) return NaN;
+  const sep = b[from + 10];
+  if ((sep !== 32 && sep !== 84) || b[from + 13] !== 58 || b[from + 16] !== 58) return NaN;
+  const h = two(b, from + 11);
+  const mi = two(b, from + 14);
+  const sec = two(b, from + 17);
   if (!(h <= 23 && mi <= 59 && sec <= 59)) return NaN;
-  const y = two(s, from) * 100 + two(s, from + 2);
-  const mo = two(s, from + 5);
-  const d = two(s, from + 8);
+  const y = two(b, from) * 100 + two(b, from + 2);
+  const mo = two(b, from + 5);
+  const d = two(b, from + 8);
   const key = y * 10000 + mo * 100 + d;
   if (key !== key) return NaN;
-  let day = dayCache.get(key);
-  if (day === undefined) {
-    day = utc(y, mo, d, 0, 0, 0, 0, undefined);
-    if (day !== day) return NaN;
-    if (dayCache.size > 100_000) dayCache.clear();
-    dayCache.set(key, day);
+  let day: number | undefined;
+  if (key === lastDayKey) day = lastDay;
+  else {
+    day = dayCache.get(key);
+    if (day === undefined) {
+      day = utc(y, mo, d, 0, 0, 0, 0, undefined);
+      if (day !== day) return NaN;
+      if (dayCache.size > 100_000) dayCache.clear();
+      dayCache.set(key, day);
+    }
+    lastDayKey = key;
+    lastDay = day;
   }
   return day + h * 3_600_000 + mi * 60_000 + sec * 1000;
 }
 
+/** The last day looked up (rows of a file mostly share the previous row's day). */
+let lastDayKey = NaN;
+let lastDay = NaN;
+
 /** Two decimal digits at `i` as a number; NaN if they are not digits. */
-function two(s: string, i: number): number {
-  const a = s.charCodeAt(i) - 48;
-  const b = s.charCodeAt(i + 1) - 48;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : NaN;
+function two(b: Uint8Array, i: number): number {
+  const x = b[i] - 48;
+  const y = b[i + 1] - 48;
+  return x >= 0 && x <= 9 && y >= 0 && y <= 9 ? x * 10 + y : NaN;
 }
 
 /** Exact powers of ten (every one up to 1e22 is a double). */
 const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
 /**
- * The fast path of parseNumber for s[from, to): an optional sign, up to 15 digits and one decimal
- * separator (char code `decimal`), as in "-12.375". The digits make an exact integer and the division
- * by an exact power of ten rounds once, so the result is Number()'s to the last bit. NaN for anything
- * else (exponents, spaces, text, empty): the caller then asks parseNumber and isMissing.
+ * The fast path of parseNumber for the field of an ASCII-compatible text that starts at b[from] and
+ * ends at the next `stop` byte (a delimiter) or at `to`: an optional sign, up to 15 digits and one
+ * decimal separator (char code `decimal`), as in "-12.375". The digits make an exact integer and the
+ * division by an exact power of ten rounds once, so the result is Number()'s to the last bit. Sets
+ * at.end to where the field ends. NaN for anything else (exponents, spaces, text, empty): the caller
+ * then asks parseNumber and isMissing.
  */
-export function parseSimpleNumber(s: string, from: number, to: number, decimal: number): number {
+export function parseSimpleNumber(b: Uint8Array, from: number, to: number, stop: number, decimal: number, at: { end: number }): number {
   let i = from;
-  let c = s.charCodeAt(i);
+  let c = i < to ? b[i] : stop;
   const negative = c === 45;
-  if (negative || c === 43) c = s.charCodeAt(++i);
+  if (negative || c === 43) c = ++i < to ? b[i] : stop;
   let mantissa = 0;
   let digits = 0;
-  let scale = 0;
-  while (i < to && c >= 48 && c <= 57) {
+  while (c >= 48 && c <= 57) {
     mantissa = mantissa * 10 + (c - 48);
     digits++;
-    c = s.charCodeAt(++i);
+    c = ++i < to ? b[i] : stop;
   }
-  if (i < to && c === decimal) {
-    c = s.charCodeAt(++i);
-    while (i < to && c >= 48 && c <= 57) {
+  let scale = 0;
+  if (c === decimal) {
+    c = ++i < to ? b[i] : stop;
+    while (c >= 48 && c <= 57) {
       mantissa = mantissa * 10 + (c - 48);
       digits++;
       scale++;
-      c = s.charCodeAt(++i);
+      c = ++i < to ? b[i] : stop;
     }
   }
-  if (i !== to || digits === 0 || digits > 15) return NaN;
+  if (c !== stop || digits === 0 || digits > 15) {
+    while (i < to && b[i] !== stop) i++;
+    at.end = i;
+    return NaN;
+  }
+  at.end = i;
   const v = scale === 0 ? mantissa : mantissa / POW10[scale];
   return negative ? -v : v;
 }

@@ -27,6 +27,35 @@ export class RunningStats {
     this.m2 += delta * (x - this.mu);
   }
 
+  /** Adds values[0, n) in order: the same summary as push() on each. */
+  pushAll(values: Float64Array, n: number): void {
+    let count = this.n;
+    let lo = this.lo;
+    let hi = this.hi;
+    let mu = this.mu;
+    let m2 = this.m2;
+    let missing = 0;
+    for (let i = 0; i < n; i++) {
+      const x = values[i];
+      if (x !== x) {
+        missing++;
+        continue;
+      }
+      count++;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+      const delta = x - mu;
+      mu += delta / count;
+      m2 += delta * (x - mu);
+    }
+    this.n = count;
+    this.nMissing += missing;
+    this.lo = lo;
+    this.hi = hi;
+    this.mu = mu;
+    this.m2 = m2;
+  }
+
   /** Folds another summary into this one (Chan et al.), so chunks can be profiled separately. */
   merge(other: RunningStats): this {
     this.nMissing += other.nMissing;

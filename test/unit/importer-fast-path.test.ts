@@ -1,13 +1,25 @@
 /**
- * The importer's fast path (RecordDecoder.decodeLine on unsplit lines, parseSimpleNumber) against its
- * general path (split fields, decode, Number()): the same values to the last bit, the same errors.
+ * The importer's fast path (lines read from their bytes: ByteLineDecoder, parseSimpleNumber) against
+ * its general path (lines decoded to text, split into fields, RecordDecoder.decode, Number()): the same
+ * values to the last bit, the same entities, profiles and errors. UTF-16 files always take the general
+ * path, so the same text imported as UTF-8 and as UTF-16 must store the same dataset.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type Database from 'better-sqlite3';
+import type { ImportOptions } from '../../shared/dataset';
+import { bytesToText } from '../../electron/data/record-stream';
+import { runImport } from '../../electron/data/import-runner';
+import { ByteLineDecoder } from '../../shared/import/line-decoder';
 import { RecordDecoder } from '../../shared/import/record-decoder';
 import { sniff } from '../../shared/import/sniff';
-import { parseNumber, parseSimpleNumber } from '../../shared/import/values';
+import { parseNumber, parseSimpleNumber, parseTimestamp } from '../../shared/import/values';
 import { createRng } from '../../shared/random';
+import { tempDir, writeTemp } from '../helpers/fixtures';
+import { freshDb } from '../helpers/store';
+
+const dir = tempDir();
+const bytes = (s: string) => new TextEncoder().encode(s);
 
 describe('the fast import path', () => {
   it('reads plain decimals exactly as Number() does, and leaves everything else to the general parser', () => {
@@ -18,16 +30,25 @@ describe('the fast import path', () => {
       const text = `${rng() < 0.3 ? '-' : ''}${String(int).slice(0, digits)}`;
       const cut = Math.floor(rng() * (text.length + 1));
       const s = rng() < 0.7 ? `${text.slice(0, cut) || '0'}.${text.slice(cut)}` : text;
-      const got = parseSimpleNumber(`,${s},`, 1, s.length + 1, 46);
+      const at = { end: 0 };
+      const got = parseSimpleNumber(bytes(`,${s},7`), 1, s.length + 3, 44, 46, at);
+      assert.equal(at.end, s.length + 1, `${s}: the field ends at the delimiter`);
       if (s.replace(/\D/g, '').length > 15) assert.ok(Number.isNaN(got), `${s}: more than 15 digits go to the general path`);
       else assert.ok(Object.is(got, Number(s)), `${s}: ${got} vs ${Number(s)}`);
       const comma = s.replace('.', ',');
-      const viaComma = parseSimpleNumber(comma, 0, comma.length, 44);
+      const viaComma = parseSimpleNumber(bytes(comma), 0, comma.length, 59, 44, at);
       assert.ok(Number.isNaN(viaComma) || Object.is(viaComma, parseNumber(comma, ',')), comma);
     }
-    for (const s of ['', ' 1', '1 ', '1e5', '0x1F', 'NA', '.', '-', '+', '1.2.3', '1234567890123456', 'Infinity']) {
-      assert.ok(Number.isNaN(parseSimpleNumber(s, 0, s.length, 46)), `"${s}" is left to the general path`);
+    for (const s of ['', ' 1', '1 ', '1e5', '0x1F', 'NA', '.', '-', '+', '1.2.3', '1234567890123456', 'Infinity', '0.12345678901234567']) {
+      const at = { end: -1 };
+      assert.ok(Number.isNaN(parseSimpleNumber(bytes(`${s};1`), 0, s.length + 2, 59, 46, at)), `"${s}" is left to the general path`);
+      assert.equal(at.end, s.length, `"${s}" ends at the delimiter`);
     }
+  });
+
+  it('reads text timestamps that are not plain ASCII with the general parser', () => {
+    assert.equal(parseTimestamp('2024-01-31 12:00:00'), Date.UTC(2024, 0, 31, 12));
+    assert.ok(Number.isNaN(parseTimestamp('2024-01-31 12:00:0\u0130'))); // U+0130 is not '0' (its low byte is 0x30)
   });
 
   it('decodes lines to the same values, entities and errors as splitting them', () => {
@@ -38,27 +59,148 @@ describe('the fast import path', () => {
       '2024-03-01T00:02:00,P-1,NA,7,on',
       '2024-02-29T23:59:59Z,P-3,-0,0.1,',
       '2024-3-1T00:03:00Z,P-2,3.14159,2.5e3,on',
+      '2024-03-01,P-1,+5,5.,on',
+      '2024-03-01T00:04:00Z, P-2 ,.5,-.5,état',
+      '2024-03-01T00:05:00Z,Pümpe,1,2,on',
+      '2024-03-01T00:06:00Z,P-2,1,2,on',
     ];
     const sniffed = sniff([header, ...rows].join('\n') + '\n', {});
     assert.equal(sniffed.options.entityColumn, 'asset');
-    const fast = new RecordDecoder(sniffed);
     const slow = new RecordDecoder(sniffed);
-    const a = new Float64Array(fast.stored.length);
+    const fast = new ByteLineDecoder(new RecordDecoder(sniffed), ',', bytesToText('utf-8'));
     const b = new Float64Array(slow.stored.length);
     rows.forEach((line, i) => {
-      const data = `x\n${line}\n`;
-      const key = fast.decodeLine(data, 2, 2 + line.length, ',', i + 2, a);
+      const data = bytes(`x\n${line}\n`);
+      assert.ok(fast.decode(data, 2, data.length - 1, i + 2), line);
       const expected = slow.decode(line.split(','), i + 2, b);
-      assert.equal(key, expected);
-      assert.deepEqual([...a].map(String), [...b].map(String), line);
-      assert.ok([...a].every((v, j) => Object.is(v, b[j])), line);
+      const r = fast.batch.n - 1;
+      assert.equal(fast.keys[fast.batch.entity[r]], expected, line);
+      assert.equal(fast.batch.line[r], i + 2);
+      assert.ok(fast.batch.cols.every((col, j) => Object.is(col[r], b[j])), line);
     });
-    assert.deepEqual([...fast.categories[fast.stored.findIndex((c) => c.name === 'state')].keys()], ['on', 'off']);
-    // A ragged line or a bad value goes back to the general path, which names what is wrong and where.
-    assert.equal(fast.decodeLine('1,2', 0, 3, ',', 9, a), null);
-    assert.equal(fast.decodeLine('a,b,c,d,e,f', 0, 11, ',', 9, a), null);
-    const bad = '2024-03-01T00:09:00Z,P-1,12..5,1,on';
-    assert.equal(fast.decodeLine(bad, 0, bad.length, ',', 42, a), null);
-    assert.throws(() => slow.decode(bad.split(','), 42, b), /Line 42, column `temp`: '12\.\.5' is not a number/);
+    assert.deepEqual(fast.keys, ['P-1', 'P-2', 'P-3', 'Pümpe']);
+    // A ragged line, a bad value or an empty entity goes back to the general path, which names what is wrong and where.
+    const n = fast.batch.n;
+    for (const bad of ['1,2', 'a,b,c,d,e,f', '2024-03-01T00:09:00Z,P-1,12..5,1,on', '2024-03-01T00:09:00Z, ,1,1,on', '2024-03-01T00:09:00Z,P-1,1,1,on,']) {
+      assert.equal(fast.decode(bytes(bad), 0, bad.length, 42), false, bad);
+    }
+    assert.equal(fast.batch.n, n, 'a line left to the general path adds no row');
+    assert.throws(() => slow.decode('2024-03-01T00:09:00Z,P-1,12..5,1,on'.split(','), 42, b), /Line 42, column `temp`: '12\.\.5' is not a number/);
+  });
+});
+
+/** A sensor file's text with the oddities the fast path must hand over or read exactly as the general path. */
+function oddText(rows: number, eol: string, quotedStates = true): string {
+  const rng = createRng(11);
+  const odd = ['NA', '', ' ', 'null', '1e-3', '+5', '-0', '.5', '5.', '0.1234567890123456', ' 12.5', '-.25', '00012', '1E5', 'None', '9007199254740993'];
+  const names = ['P-1', 'P-2', 'Pümpe', 'Ñ-3'];
+  const lines = ['timestamp,asset_id,temp,vib,state'];
+  for (let i = 0; i < rows; i++) {
+    const t = new Date(Date.UTC(2024, 0, 1) + Math.floor(i / 4) * 60_000).toISOString().slice(0, 19);
+    const time = i % 5 === 0 ? `${t}Z` : i % 5 === 1 ? t.replace('T', ' ') : i % 97 === 0 ? `${t}.000+00:00` : t;
+    const asset = i % 53 === 0 ? ` ${names[i % 4]} ` : i % 61 === 0 ? `"${names[i % 4]}"` : names[i % 4];
+    const temp = i % 37 === 0 ? odd[(i / 37) % odd.length | 0] : (20 + rng() * 10).toFixed(2);
+    const state = !quotedStates ? 'on' : i % 71 === 0 ? '"on, really"' : i % 89 === 0 ? '"two\nlines"' : i % 3 ? 'on' : 'off';
+    lines.push(`${time},${asset},${temp},${(rng() * 3).toFixed(3)},${state}`);
+    if (i % 1000 === 500) lines.push('', '   ');
+  }
+  return lines.join(eol) + eol;
+}
+
+/** Everything an import stored, less what depends on the file's bytes (fingerprint, size, path). */
+function stored(db: Database.Database, id: number): unknown {
+  const dataset = db.prepare('SELECT * FROM datasets WHERE id = ?').get(id) as Record<string, unknown>;
+  for (const k of ['id', 'name', 'source_path', 'size_bytes', 'fingerprint', 'created_at', 'options_json']) delete dataset[k];
+  return {
+    dataset,
+    columns: db.prepare('SELECT * FROM dataset_columns WHERE dataset_id = ? ORDER BY idx').all(id),
+    entities: db.prepare('SELECT * FROM entities WHERE dataset_id = ? ORDER BY idx').all(id),
+    chunks: (db.prepare('SELECT entity_idx, column_idx, chunk_idx, hex(data) AS data FROM series_chunks WHERE dataset_id = ? ORDER BY 1, 2, 3').all(id) as object[]).map((c) => JSON.stringify(c)),
+  };
+}
+
+/** Imports `text` as UTF-8 (the fast path) and as UTF-16 (the general path); returns both outcomes. */
+async function bothPaths(name: string, content: string | Buffer, utf16 = typeof content === 'string' ? content : '', options: ImportOptions = {}): Promise<[unknown, unknown]> {
+  const outcomes: unknown[] = [];
+  for (const [suffix, data] of [['fast', content], ['general', Buffer.from('\uFEFF' + utf16, 'utf16le')]] as const) {
+    const db = freshDb();
+    try {
+      outcomes.push(stored(db, await runImport(db, writeTemp(dir, `${suffix}-${name}`, data), options)));
+    } catch (err) {
+      outcomes.push(`${(err as Error).name}: ${(err as Error).message}`);
+    } finally {
+      db.close();
+    }
+  }
+  return [outcomes[0], outcomes[1]];
+}
+
+describe('the fast and the general import path store the same dataset', () => {
+  it('for odd values, quotes, spaces, blank lines and non-ASCII entities over several read chunks, LF and CRLF', async () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = oddText(40_000, eol);
+      assert.ok(text.length > 1.5 * 2 ** 20, 'more than one read chunk');
+      const [fast, general] = await bothPaths(`odd-${eol.length}.csv`, text);
+      assert.equal(typeof fast, 'object', String(fast));
+      assert.deepEqual(fast, general);
+    }
+  });
+
+  it('for a line longer than a read chunk and a CRLF cut between two chunks', async () => {
+    const head = 'timestamp,asset_id,v,note\r\n';
+    const line = (i: number, note: string) => `${new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString().slice(0, 19)},P-${i % 3},${i / 4},${note}\r\n`;
+    let text = head;
+    let i = 0;
+    while (text.length < 2 ** 20 - 200) text += line(i++, `n${i % 4}`);
+    const base = line(i, '');
+    text += line(i++, 'y'.repeat(2 ** 20 - 1 - text.length - (base.length - 2))); // its CR is the chunk's last byte
+    assert.equal(text[2 ** 20 - 1], '\r');
+    text += line(i++, 'z'.repeat(1_500_000));
+    for (let k = 0; k < 2000; k++) text += line(i++, `n${i % 4}`);
+    const [fast, general] = await bothPaths('long.csv', text);
+    assert.equal(typeof fast, 'object', String(fast));
+    assert.deepEqual(fast, general);
+  });
+
+  it('for Windows-1252 bytes (the euro sign is 0x80)', async () => {
+    const text = ['timestamp,asset_id,v', ...Array.from({ length: 3000 }, (_, i) => `2024-01-01T00:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')},${['P€', 'Pumpeé', 'P\u2019s'][i % 3]},${i}`)].join('\n') + '\n';
+    const cp1252 = Buffer.from(text.replace('€', '\x80').replace(/€/g, '\x80').replace(/\u2019/g, '\x92'), 'latin1');
+    const [fast, general] = await bothPaths('cp1252.csv', cp1252, text);
+    assert.equal(typeof fast, 'object', String(fast));
+    assert.deepEqual((fast as { entities: { name: string }[] }).entities.map((e) => e.name), ['P€', 'Pumpeé', 'P\u2019s']);
+    assert.deepEqual(fast, general);
+  });
+
+  it('for bad input: the same first error, naming the line and column', async () => {
+    const good = oddText(20_000, '\n', false).split('\n');
+    const cases: [string, (l: string[]) => void, RegExp][] = [
+      ['ragged', (l) => (l[15_000] += ',9'), /^UserError: Line 15,001 has 6 fields but the file has 5 columns/],
+      ['number', (l) => (l[15_000] = l[15_000].replace(/,[^,]*,([^,]*)$/, ',12..5,$1')), /^UserError: Line 15,001, column `vib`: '12\.\.5' is not a number/],
+      ['entity', (l) => (l[15_000] = l[15_000].replace(/^([^,]*),[^,]*/, '$1, ')), /^UserError: Line 15,001, column `asset_id`: the entity \(asset\) is empty/],
+      ['time', (l) => (l[15_000] = l[15_000].replace(/^[^,]*/, '2024-13-45T00:00:00Z')), /^UserError: Line 15,001, column `timestamp`: '2024-13-45T00:00:00Z' is not a date\/time/],
+      ['duplicate then bad', (l) => ((l[15_000] = l[14_996]), (l[15_002] = l[15_002].replace(/,[^,]*$/, ',x,y'))), /^UserError: Column `timestamp`: the time .* appears twice for entity `.*` \(lines 14,997 and 15,001\)/],
+      ['unclosed', (l) => l.splice(l.length - 1, 0, '2025-01-01T00:00:00Z,P-1,"1,2,3'), /^UserError: Line [\d,]+: a quoted field is never closed/],
+    ];
+    for (const [name, spoil, message] of cases) {
+      const lines = [...good];
+      spoil(lines);
+      const [fast, general] = await bothPaths(`bad-${name.replace(/ /g, '-')}.csv`, lines.join('\n'));
+      assert.match(String(fast), message, name);
+      assert.equal(fast, general, name);
+    }
+  });
+
+  it('for a lenient import (skipBadRows): the same rows skipped and listed', async () => {
+    const lines = oddText(20_000, '\n', false).split('\n');
+    lines[9_000] += ',9';
+    lines[12_000] = lines[12_000].replace(/^([^,]*),[^,]*/, '$1, ');
+    lines[15_000] = lines[14_996];
+    lines[15_002] = lines[15_002].replace(/,[^,]*$/, ',x,y');
+    const text = lines.join('\n');
+    const [fast, general] = await bothPaths('lenient.csv', text, text, { skipBadRows: true });
+    assert.equal(typeof fast, 'object', String(fast));
+    const warnings = JSON.parse(String((fast as { dataset: { warnings_json: string } }).dataset.warnings_json)) as string[];
+    assert.deepEqual(warnings.map((w) => /^Skipped line (\d[\d,]*\d)/.exec(w)?.[1]), ['9,001', '12,001', '15,001', '15,003']);
+    assert.deepEqual(fast, general);
   });
 });

@@ -1,0 +1,207 @@
+import { ENTITY_FIELD, SKIP_FIELD, type RecordDecoder } from './record-decoder';
+import { parseCommonTimestampAt, parseSimpleNumber } from './values';
+
+/** Decoded rows waiting to be stored, column by column: values, entity numbers and line numbers. */
+export interface RowBatch {
+  n: number;
+  readonly capacity: number;
+  /** One array per stored column (RecordDecoder.stored), `capacity` long. */
+  readonly cols: Float64Array[];
+  /** Per row: the entity's number, an index into ByteLineDecoder.keys. */
+  readonly entity: Int32Array;
+  readonly line: Float64Array;
+}
+
+/** Turns text bytes b[from, to) into a string, in the file's encoding. */
+export type BytesToText = (b: Uint8Array, from: number, to: number) => string;
+
+/** How a field of a line is read (per field of a record). */
+const SKIP = 0;
+const ENTITY = 1;
+const NUMBER = 2;
+const TIME_TEXT = 3;
+const TIME_NUMBER = 4;
+const OTHER = 5;
+
+/**
+ * The importer's fast path for the lines of a long-format delimited file in an ASCII-compatible
+ * encoding (UTF-8, Windows-1252): reads a line's bytes straight into a RowBatch without making
+ * strings. Plain decimals and common timestamps are read from the bytes (parseSimpleNumber,
+ * parseCommonTimestampAt); entities are found by their bytes; any other value is turned into text
+ * and goes through RecordDecoder.field, so every value is the general path's to the last bit. A line
+ * it cannot take (ragged, a bad value, an empty entity) is left to the general path, which reports it.
+ */
+export class ByteLineDecoder {
+  readonly batch: RowBatch;
+  /** Entity keys by number, in order of first appearance ('' when the file has no entity column). */
+  readonly keys: string[] = [];
+  private readonly kinds: Uint8Array;
+  private readonly targets: Int32Array;
+  private readonly delimiter: number;
+  private readonly decimal: number;
+  private readonly timeScale: number;
+  /** Entity number by the hash of its key's bytes (the first key with that hash). */
+  private readonly byHash = new Map<number, number>();
+  private readonly keyBytes: Uint8Array[] = [];
+  private readonly byKey = new Map<string, number>();
+  /** Per entity: the entity of the row that followed it last time. */
+  private readonly following: number[] = [];
+  private lastEntity = -1;
+  /** Where the field read last ended (parseSimpleNumber, entityAt). */
+  end = 0;
+
+  constructor(private readonly rec: RecordDecoder, delimiter: string, private readonly text: BytesToText, capacity = 4096) {
+    const width = rec.width;
+    this.delimiter = delimiter.charCodeAt(0);
+    // A decimal separator that is also the delimiter never occurs inside a field (split() semantics).
+    this.decimal = rec.decimalCode === this.delimiter ? -1 : rec.decimalCode;
+    this.timeScale = rec.timeScale;
+    this.kinds = new Uint8Array(width);
+    this.targets = new Int32Array(width);
+    for (let f = 0; f < width; f++) {
+      const j = rec.fieldPlan[f];
+      this.targets[f] = j;
+      if (j === SKIP_FIELD) this.kinds[f] = SKIP;
+      else if (j === ENTITY_FIELD) this.kinds[f] = ENTITY;
+      else if (j === rec.timeIndex) this.kinds[f] = rec.textTime ? TIME_TEXT : TIME_NUMBER;
+      else this.kinds[f] = rec.stored[j].type === 'number' ? NUMBER : OTHER;
+    }
+    if (rec.entitySource < 0) this.entityNumber('');
+    const cols = rec.stored.map(() => new Float64Array(capacity));
+    this.batch = { n: 0, capacity, cols, entity: new Int32Array(capacity), line: new Float64Array(capacity) };
+  }
+
+  /**
+   * Decodes the line b[from, to) (no line break, not blank) into the next row of the batch; false
+   * (and the batch unchanged) when the general path must take the line. The caller empties a full batch.
+   */
+  decode(b: Uint8Array, from: number, to: number, line: number): boolean {
+    try {
+      return this.decodeFields(b, from, to, line);
+    } catch {
+      return false; // the general path reports it, naming what comes first (a ragged row, then the value)
+    }
+  }
+
+  private decodeFields(b: Uint8Array, from: number, to: number, line: number): boolean {
+    const batch = this.batch;
+    const r = batch.n;
+    const cols = batch.cols;
+    const kinds = this.kinds;
+    const last = kinds.length - 1;
+    const d = this.delimiter;
+    let entity = this.lastEntity;
+    let a = from;
+    for (let f = 0; f <= last; f++) {
+      const kind = kinds[f];
+      let e = a;
+      let v = NaN;
+      if (kind === NUMBER || kind === TIME_NUMBER) {
+        v = parseSimpleNumber(b, a, to, d, this.decimal, this);
+        e = this.end;
+      } else if (kind === TIME_TEXT) {
+        // Common timestamps are 19 or 20 characters long: look there for the field's end first.
+        if (a + 19 < to && b[a + 19] === d) e = a + 19;
+        else if ((a + 20 < to && b[a + 20] === d) || a + 20 === to) e = a + 20;
+        else e = a + 19;
+        if (e > to || (e < to && b[e] !== d)) e = this.fieldEnd(b, a, to);
+        v = parseCommonTimestampAt(b, a, e);
+        if (v !== v) e = this.fieldEnd(b, a, to); // a shorter field may have been read past its end
+      } else if (kind === ENTITY) {
+        entity = this.entityAt(b, a, to, line);
+        if (entity < 0) return false;
+        e = this.end;
+      } else e = this.fieldEnd(b, a, to);
+      if ((e === to) !== (f === last)) return false; // too few or too many fields
+      if (kind >= NUMBER) {
+        const j = this.targets[f];
+        if (kind === TIME_NUMBER) v *= this.timeScale;
+        cols[j][r] = v === v ? v : this.rec.field(j, this.text(b, a, e), line);
+      }
+      a = e + 1;
+    }
+    batch.entity[r] = entity;
+    batch.line[r] = line;
+    batch.n = r + 1;
+    return true;
+  }
+
+  /** Where the field that starts at `a` ends: the next delimiter, or `to`. */
+  private fieldEnd(b: Uint8Array, a: number, to: number): number {
+    const d = this.delimiter;
+    let e = a;
+    while (e < to && b[e] !== d) e++;
+    return e;
+  }
+
+  /**
+   * The number of the entity whose key starts at `a` (its end in this.end); -1 when it is empty (the
+   * general path reports it). Rows usually follow the order of the rows before them (grouped by
+   * entity, or assets in turn), so the entity that followed the previous row's last time is tried first.
+   */
+  private entityAt(b: Uint8Array, a: number, to: number, line: number): number {
+    const d = this.delimiter;
+    const prev = this.lastEntity;
+    if (prev >= 0) {
+      const guess = this.following[prev];
+      if (guess >= 0 && this.isKeyAt(guess, b, a, to, d)) return (this.lastEntity = guess);
+      if (this.isKeyAt(prev, b, a, to, d)) return prev;
+    }
+    const e = this.fieldEnd(b, a, to);
+    this.end = e;
+    const id = this.lookUp(b, a, e, line);
+    if (prev >= 0 && id >= 0) this.following[prev] = id;
+    if (id >= 0) this.lastEntity = id;
+    return id;
+  }
+
+  /** Whether entity `id`'s key bytes are the whole field at `a` (then this.end is its end). */
+  private isKeyAt(id: number, b: Uint8Array, a: number, to: number, d: number): boolean {
+    const key = this.keyBytes[id];
+    const n = key.length;
+    const e = a + n;
+    if (n === 0 || e > to || (e < to && b[e] !== d)) return false;
+    for (let i = 0; i < n; i++) if (key[i] !== b[a + i]) return false;
+    this.end = e;
+    return true;
+  }
+
+  private lookUp(b: Uint8Array, a: number, e: number, line: number): number {
+    // The same bytes are the same text: a key seen before is found by its bytes.
+    let h = 0x811c9dc5;
+    for (let i = a; i < e; i++) h = Math.imul(h ^ b[i], 0x01000193);
+    const known = this.byHash.get(h);
+    if (known !== undefined && sameBytes(this.keyBytes[known], b, a, e)) return known;
+    const text = this.text(b, a, e);
+    if (text.trim().length === 0) return -1;
+    const id = this.entityNumber(this.rec.entityKey(text, line));
+    if (known === undefined) {
+      this.byHash.set(h, id);
+      this.keyBytes[id] = new Uint8Array(b.subarray(a, e)); // a copy: the chunk is reused
+    }
+    return id;
+  }
+
+  /** The number of the entity with this (trimmed) key, given one if it is new: for rows of the general path. */
+  entityNumber(key: string): number {
+    let id = this.byKey.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.keys.push(key);
+      this.keyBytes.push(EMPTY);
+      this.following.push(-1);
+      this.byKey.set(key, id);
+    }
+    return id;
+  }
+}
+
+const EMPTY = new Uint8Array(0);
+
+/** Whether key is b[a, e) (and not empty). */
+function sameBytes(key: Uint8Array, b: Uint8Array, a: number, e: number): boolean {
+  const n = key.length;
+  if (n !== e - a || n === 0) return false;
+  for (let i = 0; i < n; i++) if (key[i] !== b[a + i]) return false;
+  return true;
+}
