@@ -18,9 +18,19 @@ interface RunningJob {
   done: Promise<unknown>;
 }
 
+/**
+ * How long a cancel for a job id that is not running yet is remembered: over HTTP the cancel can
+ * overtake the request that starts the job, which must then start cancelled.
+ */
+export const EARLY_CANCEL_MS = 60_000;
+
 /** Runs long jobs by id, throttles their progress events and cancels them on request. */
 export class JobRegistry {
   private readonly running = new Map<string, RunningJob>();
+  /** Cancels that arrived before their job started, by job id, with the time they arrived. */
+  private readonly early = new Map<string, number>();
+  /** Ids of the jobs that ended last (a late cancel of one of them is not remembered). */
+  private readonly ended: string[] = [];
 
   constructor(private readonly events: EventBus) {}
 
@@ -39,6 +49,9 @@ export class JobRegistry {
         this.events.emit('job:progress', { jobId, kind, ...update });
       },
     };
+    const cancelledAt = this.early.get(jobId);
+    this.early.delete(jobId);
+    if (cancelledAt !== undefined && Date.now() - cancelledAt <= EARLY_CANCEL_MS) controller.abort();
     const done = work(handle);
     this.running.set(jobId, { controller, done });
     try {
@@ -51,13 +64,24 @@ export class JobRegistry {
       throw err;
     } finally {
       this.running.delete(jobId);
+      this.ended.push(jobId);
+      if (this.ended.length > 100) this.ended.shift();
     }
   }
 
-  /** Asks a job to stop; returns false when no such job is running. */
+  /**
+   * Asks a job to stop; returns false when no such job is running (the cancel is then remembered
+   * for a minute, in case the job's start is still on its way).
+   */
   cancel(jobId: string): boolean {
     const job = this.running.get(jobId);
-    if (!job) return false;
+    if (!job) {
+      if (this.ended.includes(jobId)) return false;
+      const now = Date.now();
+      for (const [id, at] of this.early) if (now - at > EARLY_CANCEL_MS) this.early.delete(id);
+      this.early.set(jobId, now);
+      return false;
+    }
     job.controller.abort();
     return true;
   }

@@ -45,5 +45,6 @@ export function importDataset(dbPath: string, file: string, options: ImportOptio
       finish(() => reject(new Error(`The import worker stopped unexpectedly (exit code ${code}). Nothing was stored; try again.`))),
     );
     worker.postMessage({ type: 'start', dbPath, file, options } satisfies ImportWorkerRequest);
+    if (job.signal.aborted) onAbort(); // cancelled before it started
   });
 }
