@@ -97,7 +97,7 @@ export async function runImport(db: Database.Database, file: string, options: Im
         warnings: [...writer.warnings, ...warnings],
       },
       profiles(decoder, stats),
-      writer.entities.map((e) => ({ name: e.name, label: e.label, length: e.length, start: e.start, end: e.end, gaps: e.gaps })),
+      writer.entities.map((e) => ({ name: e.name, label: e.label, length: e.length, start: e.start <= e.end ? e.start : null, end: e.start <= e.end ? e.end : null, gaps: e.gaps })),
     );
     db.exec('COMMIT');
     report({ phase: 'Done', fraction: 1, rows, bytes });

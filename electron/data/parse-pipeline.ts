@@ -1,8 +1,8 @@
 /**
  * A pipelined import: a worker thread (parse-worker.ts) reads and parses the file into batches of
  * rows while this thread stores the batches before (SeriesWriter, profiles, SQLite) and hashes the
- * bytes, so the two halves use both cores. Batches arrive in file order and go back to the worker once stored, so
- * memory stays flat.
+ * bytes, so the two halves use both cores. Batches arrive in file order and go back to the worker once
+ * stored, as read buffers do once hashed, so memory stays flat.
  */
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
@@ -72,6 +72,12 @@ export async function parseInThread(
   const { port1, port2 } = new MessageChannel();
   const init: ParseInit = { file, sniffed, encoding, bomBytes, chunkBytes: CHUNK_BYTES, batchRows: BATCH_ROWS, maxBatches: MAX_BATCHES, returns: port2, flow };
   const worker = new Worker(path.join(__dirname, 'parse-worker.js'), { workerData: init, transferList: [port2] });
+  /** Gives a stored batch or a hashed read buffer back to the worker, which may be waiting for one. */
+  const handBack = (value: RowBatch | Uint8Array, transfer: ArrayBuffer[]) => {
+    port1.postMessage(value, transfer);
+    Atomics.add(bump, 0, 1);
+    Atomics.notify(bump, 0);
+  };
   let onAbort = () => {};
   try {
     return await new Promise<ParseSummary>((resolveOnce, rejectOnce) => {
@@ -88,10 +94,11 @@ export async function parseInThread(
           if (m.type === 'rows') {
             sink.rows(m.batch, m.keys, m.bytes);
             const b = m.batch;
-            port1.postMessage(b, [...b.cols.map((c) => c.buffer as ArrayBuffer), b.entity.buffer as ArrayBuffer, b.line.buffer as ArrayBuffer]);
-            Atomics.add(bump, 0, 1);
-            Atomics.notify(bump, 0);
-          } else if (m.type === 'bytes') hash.update(m.chunk);
+            handBack(b, [...b.cols.map((c) => c.buffer as ArrayBuffer), b.entity.buffer as ArrayBuffer, b.line.buffer as ArrayBuffer]);
+          } else if (m.type === 'bytes') {
+            hash.update(m.chunk);
+            handBack(new Uint8Array(m.chunk.buffer), [m.chunk.buffer as ArrayBuffer]);
+          }
           else if (m.type === 'read') sink.read(m.bytes);
           else if (m.type === 'done') resolve({ hash: hash.digest('hex'), categories: m.categories });
           else reject(deserializeError(m.error));

@@ -14,9 +14,9 @@ export interface ParseInit {
   batchRows: number;
   /** Batches in existence at most (being filled, on their way, being stored). */
   maxBatches: number;
-  /** Where stored batches come back. */
+  /** Where stored batches and hashed read buffers come back. */
   returns: MessagePort;
-  /** An Int32Array's buffer whose element 0 the importer bumps (and notifies) after handing a batch back. */
+  /** An Int32Array's buffer whose element 0 the importer bumps (and notifies) after handing a batch or buffer back. */
   flow: SharedArrayBuffer;
 }
 

@@ -22,8 +22,9 @@ export interface EntityState {
   label: string | null;
   length: number;
   gaps: number;
-  start: number | null;
-  end: number | null;
+  /** Earliest and latest time (Infinity and -Infinity before the first; numbers, so updating them allocates nothing). */
+  start: number;
+  end: number;
   sorted: boolean;
   setbacks: number;
   lastTime: number;
@@ -67,7 +68,7 @@ export class SeriesWriter {
   entity(name: string, label: string | null = null): EntityState {
     let e = this.byName.get(name);
     if (!e) {
-      e = { idx: this.entities.length, name, label, length: 0, gaps: 0, start: null, end: null, sorted: true, setbacks: 0, lastTime: NaN, lastLine: 0, fill: 0, chunk: 0, cols: [] };
+      e = { idx: this.entities.length, name, label, length: 0, gaps: 0, start: Infinity, end: -Infinity, sorted: true, setbacks: 0, lastTime: NaN, lastLine: 0, fill: 0, chunk: 0, cols: [] };
       for (let c = 0; c < this.columnCount; c++) e.cols.push(new Float64Array(64));
       this.entities.push(e);
       this.byName.set(name, e);
@@ -77,7 +78,7 @@ export class SeriesWriter {
 
   /** Appends row r of decoded columns (one array per stored column, as in a RowBatch) to an entity. */
   append(e: EntityState, cols: readonly Float64Array[], r: number, line: number): void {
-    if (this.timeIndex >= 0) this.checkTime(e, cols[this.timeIndex][r], line);
+    if (this.timeIndex >= 0) this.checkTime(e, cols[this.timeIndex], r, line);
     if (e.fill === e.cols[0].length) this.makeRoom(e);
     const fill = e.fill;
     for (let c = 0; c < this.columnCount; c++) e.cols[c][fill] = cols[c][r];
@@ -125,7 +126,9 @@ export class SeriesWriter {
     return { count, largest };
   }
 
-  private checkTime(e: EntityState, t: number, line: number): void {
+  /** Checks time times[r] of a row of `line` (read here: a double passed to a call may be boxed). */
+  private checkTime(e: EntityState, times: Float64Array, r: number, line: number): void {
+    const t = times[r];
     if (e.length > 0) {
       if (t === e.lastTime) this.duplicate(e, t, `lines ${fmtInt(e.lastLine)} and ${fmtInt(line)}`);
       if (t < e.lastTime) this.stepBack(e, t, line);
@@ -133,8 +136,8 @@ export class SeriesWriter {
     }
     e.lastTime = t;
     e.lastLine = line;
-    if (e.start === null || t < e.start) e.start = t;
-    if (e.end === null || t > e.end) e.end = t;
+    if (t < e.start) e.start = t;
+    if (t > e.end) e.end = t;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { ENTITY_FIELD, SKIP_FIELD, type RecordDecoder } from './record-decoder';
-import { parseCommonTimestampAt, parseSimpleNumber } from './values';
+import { readCommonTimestampAt, readSimpleNumber } from './values';
 
 /** Decoded rows waiting to be stored, column by column: values, entity numbers and line numbers. */
 export interface RowBatch {
@@ -26,8 +26,8 @@ const OTHER = 5;
 /**
  * The importer's fast path for the lines of a long-format delimited file in an ASCII-compatible
  * encoding (UTF-8, Windows-1252): reads a line's bytes straight into a RowBatch without making
- * strings. Plain decimals and common timestamps are read from the bytes (parseSimpleNumber,
- * parseCommonTimestampAt); entities are found by their bytes; any other value is turned into text
+ * strings. Plain decimals and common timestamps are read from the bytes (readSimpleNumber,
+ * readCommonTimestampAt); entities are found by their bytes; any other value is turned into text
  * and goes through RecordDecoder.field, so every value is the general path's to the last bit. A line
  * it cannot take (ragged, a bad value, an empty entity) is left to the general path, which reports it.
  */
@@ -38,6 +38,11 @@ export class ByteLineDecoder {
   readonly keys: string[] = [];
   private readonly kinds: Uint8Array;
   private readonly targets: Int32Array;
+  /**
+   * The fields as runs: [kind, first field, last field] triples. Consecutive plain-number fields (most
+   * of a sensor file) make one run, read in a tight loop; every other field is a run of its own.
+   */
+  private readonly runs: Int32Array;
   private readonly delimiter: number;
   private readonly decimal: number;
   private readonly timeScale: number;
@@ -48,7 +53,7 @@ export class ByteLineDecoder {
   /** Per entity: the entity of the row that followed it last time. */
   private readonly following: number[] = [];
   private lastEntity = -1;
-  /** Where the field read last ended (parseSimpleNumber, entityAt). */
+  /** Where the field read last ended (entityAt). */
   end = 0;
 
   constructor(private readonly rec: RecordDecoder, delimiter: string, private readonly text: BytesToText, capacity = 4096) {
@@ -67,6 +72,13 @@ export class ByteLineDecoder {
       else if (j === rec.timeIndex) this.kinds[f] = rec.textTime ? TIME_TEXT : TIME_NUMBER;
       else this.kinds[f] = rec.stored[j].type === 'number' ? NUMBER : OTHER;
     }
+    const runs: number[] = [];
+    for (let f = 0; f < width; f++) {
+      const n = runs.length;
+      if (this.kinds[f] === NUMBER && n > 0 && runs[n - 3] === NUMBER) runs[n - 1] = f;
+      else runs.push(this.kinds[f], f, f);
+    }
+    this.runs = Int32Array.from(runs);
     if (rec.entitySource < 0) this.entityNumber('');
     this.batch = newBatch(rec.stored.length, capacity);
   }
@@ -97,36 +109,49 @@ export class ByteLineDecoder {
     const batch = this.batch;
     const r = batch.n;
     const cols = batch.cols;
-    const kinds = this.kinds;
-    const last = kinds.length - 1;
+    const runs = this.runs;
+    const targets = this.targets;
+    const last = this.kinds.length - 1;
     const d = this.delimiter;
     let entity = this.lastEntity;
     let a = from;
-    for (let f = 0; f <= last; f++) {
-      const kind = kinds[f];
-      let e = a;
-      let v = NaN;
-      if (kind === NUMBER || kind === TIME_NUMBER) {
-        v = parseSimpleNumber(b, a, to, d, this.decimal, this);
-        e = this.end;
-      } else if (kind === TIME_TEXT) {
+    for (let s = 0; s < runs.length; s += 3) {
+      const kind = runs[s];
+      if (kind === NUMBER) {
+        for (let f = runs[s + 1], end = runs[s + 2]; f <= end; f++) {
+          // Values go straight into their column (a double returned from a call would be boxed).
+          const col = cols[targets[f]];
+          const e = readSimpleNumber(b, a, to, d, this.decimal, col, r);
+          if ((e === to) !== (f === last)) return false; // too few or too many fields
+          if (col[r] !== col[r]) col[r] = this.rec.field(targets[f], this.text(b, a, e), line);
+          a = e + 1;
+        }
+        continue;
+      }
+      const f = runs[s + 1];
+      const col = kind >= NUMBER ? cols[targets[f]] : null;
+      let e: number;
+      if (kind === TIME_NUMBER) e = readSimpleNumber(b, a, to, d, this.decimal, col!, r);
+      else if (kind === TIME_TEXT) {
         // Common timestamps are 19 or 20 characters long: look there for the field's end first.
         if (a + 19 < to && b[a + 19] === d) e = a + 19;
         else if ((a + 20 < to && b[a + 20] === d) || a + 20 === to) e = a + 20;
         else e = a + 19;
         if (e > to || (e < to && b[e] !== d)) e = this.fieldEnd(b, a, to);
-        v = parseCommonTimestampAt(b, a, e);
-        if (v !== v) e = this.fieldEnd(b, a, to); // a shorter field may have been read past its end
+        readCommonTimestampAt(b, a, e, col!, r);
+        if (col![r] !== col![r]) e = this.fieldEnd(b, a, to); // a shorter field may have been read past its end
       } else if (kind === ENTITY) {
         entity = this.entityAt(b, a, to, line);
         if (entity < 0) return false;
         e = this.end;
-      } else e = this.fieldEnd(b, a, to);
+      } else {
+        e = this.fieldEnd(b, a, to);
+        if (col) col[r] = NaN; // OTHER: read as text below
+      }
       if ((e === to) !== (f === last)) return false; // too few or too many fields
-      if (kind >= NUMBER) {
-        const j = this.targets[f];
-        if (kind === TIME_NUMBER) v *= this.timeScale;
-        cols[j][r] = v === v ? v : this.rec.field(j, this.text(b, a, e), line);
+      if (col) {
+        if (kind === TIME_NUMBER) col[r] *= this.timeScale;
+        if (col[r] !== col[r]) col[r] = this.rec.field(targets[f], this.text(b, a, e), line);
       }
       a = e + 1;
     }
@@ -208,8 +233,19 @@ export class ByteLineDecoder {
 
 /** An empty batch of `capacity` rows of `columns` stored columns. */
 export function newBatch(columns: number, capacity: number): RowBatch {
-  const cols = Array.from({ length: columns }, () => new Float64Array(capacity));
-  return { n: 0, capacity, cols, entity: new Int32Array(capacity), line: new Float64Array(capacity) };
+  return batchOf(
+    Array.from({ length: columns }, () => new Float64Array(capacity)),
+    new Int32Array(capacity),
+    new Float64Array(capacity),
+  );
+}
+
+/**
+ * An empty batch over these arrays, e.g. those of a batch that came back from another thread: a
+ * structured clone has another hidden class, which would make the decoder's hot loop polymorphic.
+ */
+export function batchOf(cols: readonly Float64Array[], entity: Int32Array, line: Float64Array): RowBatch {
+  return { n: 0, capacity: entity.length, cols: [...cols], entity, line };
 }
 
 const EMPTY = new Uint8Array(0);

@@ -66,46 +66,50 @@ function parseCommonTimestamp(s: string): number {
     if (c > 127) return NaN;
     scratch[i] = c;
   }
-  return parseCommonTimestampAt(scratch, 0, n);
+  readCommonTimestampAt(scratch, 0, n, scratchValue, 0);
+  return scratchValue[0];
 }
 
-/** Char codes of a short text for parseCommonTimestampAt. */
+/** Char codes of a short text, and its value, for readCommonTimestampAt. */
 const scratch = new Uint8Array(20);
+const scratchValue = new Float64Array(1);
 
-/** parseCommonTimestamp on the bytes b[from, to) of an ASCII-compatible text (the importer's fast path). */
-export function parseCommonTimestampAt(b: Uint8Array, from: number, to: number): number {
+/**
+ * parseCommonTimestamp on the bytes b[from, to) of an ASCII-compatible text (the importer's fast
+ * path), into out[k]: NaN when it is not a common timestamp. Nothing is returned, so the hot loop of
+ * an import allocates nothing (see readSimpleNumber).
+ */
+export function readCommonTimestampAt(b: Uint8Array, from: number, to: number, out: Float64Array, k: number): void {
+  out[k] = NaN;
   const n = to - from;
-  if ((n !== 19 && !(n === 20 && b[from + 19] === 90)) || b[from + 4] !== 45 || b[from + 7] !== 45) return NaN;
+  if ((n !== 19 && !(n === 20 && b[from + 19] === 90)) || b[from + 4] !== 45 || b[from + 7] !== 45) return;
   const sep = b[from + 10];
-  if ((sep !== 32 && sep !== 84) || b[from + 13] !== 58 || b[from + 16] !== 58) return NaN;
+  if ((sep !== 32 && sep !== 84) || b[from + 13] !== 58 || b[from + 16] !== 58) return;
   const h = two(b, from + 11);
   const mi = two(b, from + 14);
   const sec = two(b, from + 17);
-  if (!(h <= 23 && mi <= 59 && sec <= 59)) return NaN;
+  if (!(h <= 23 && mi <= 59 && sec <= 59)) return;
   const y = two(b, from) * 100 + two(b, from + 2);
   const mo = two(b, from + 5);
   const d = two(b, from + 8);
   const key = y * 10000 + mo * 100 + d;
-  if (key !== key) return NaN;
-  let day: number | undefined;
-  if (key === lastDayKey) day = lastDay;
-  else {
-    day = dayCache.get(key);
+  if (key !== key) return;
+  if (key !== lastDay[0]) {
+    let day = dayCache.get(key);
     if (day === undefined) {
       day = utc(y, mo, d, 0, 0, 0, 0, undefined);
-      if (day !== day) return NaN;
+      if (day !== day) return;
       if (dayCache.size > 100_000) dayCache.clear();
       dayCache.set(key, day);
     }
-    lastDayKey = key;
-    lastDay = day;
+    lastDay[0] = key;
+    lastDay[1] = day;
   }
-  return day + h * 3_600_000 + mi * 60_000 + sec * 1000;
+  out[k] = lastDay[1] + h * 3_600_000 + mi * 60_000 + sec * 1000;
 }
 
-/** The last day looked up (rows of a file mostly share the previous row's day). */
-let lastDayKey = NaN;
-let lastDay = NaN;
+/** The last day looked up, [key, epoch ms] (rows of a file mostly share the previous row's day). */
+const lastDay = new Float64Array([NaN, NaN]);
 
 /** Two decimal digits at `i` as a number; NaN if they are not digits. */
 function two(b: Uint8Array, i: number): number {
@@ -121,40 +125,42 @@ const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
  * The fast path of parseNumber for the field of an ASCII-compatible text that starts at b[from] and
  * ends at the next `stop` byte (a delimiter) or at `to`: an optional sign, up to 15 digits and one
  * decimal separator (char code `decimal`), as in "-12.375". The digits make an exact integer and the
- * division by an exact power of ten rounds once, so the result is Number()'s to the last bit. Sets
- * at.end to where the field ends. NaN for anything else (exponents, spaces, text, empty): the caller
- * then asks parseNumber and isMissing.
+ * division by an exact power of ten rounds once, so the result is Number()'s to the last bit. The
+ * value goes to out[k] (NaN for anything else: exponents, spaces, text, empty; the caller then asks
+ * parseNumber and isMissing) and where the field ends is returned: a small integer, so the hot loop
+ * of an import allocates nothing (a double returned from a call is boxed).
  */
-export function parseSimpleNumber(b: Uint8Array, from: number, to: number, stop: number, decimal: number, at: { end: number }): number {
+export function readSimpleNumber(b: Uint8Array, from: number, to: number, stop: number, decimal: number, out: Float64Array, k: number): number {
   let i = from;
   let c = i < to ? b[i] : stop;
   const negative = c === 45;
   if (negative || c === 43) c = ++i < to ? b[i] : stop;
+  const first = i;
   let mantissa = 0;
-  let digits = 0;
   while (c >= 48 && c <= 57) {
     mantissa = mantissa * 10 + (c - 48);
-    digits++;
     c = ++i < to ? b[i] : stop;
   }
+  let digits = i - first;
   let scale = 0;
   if (c === decimal) {
-    c = ++i < to ? b[i] : stop;
+    const dot = ++i;
+    c = i < to ? b[i] : stop;
     while (c >= 48 && c <= 57) {
       mantissa = mantissa * 10 + (c - 48);
-      digits++;
-      scale++;
       c = ++i < to ? b[i] : stop;
     }
+    scale = i - dot;
+    digits += scale;
   }
   if (c !== stop || digits === 0 || digits > 15) {
     while (i < to && b[i] !== stop) i++;
-    at.end = i;
-    return NaN;
+    out[k] = NaN;
+    return i;
   }
-  at.end = i;
   const v = scale === 0 ? mantissa : mantissa / POW10[scale];
-  return negative ? -v : v;
+  out[k] = negative ? -v : v;
+  return i;
 }
 
 function utc(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, zone?: string): number {

@@ -1,17 +1,31 @@
-/** Streaming summary statistics (Welford), used for per-column profiles while importing. */
+/** Streaming summary statistics, used for per-column profiles while importing and for scalers. */
+
+/** Values between two re-centrings of the shifted sums (a power of two; before it, at every power of two). */
+const RECENTRE = 1 << 12;
+
+/** Whether the sums are re-centred before the value after the first `count`: at 0, 1, 2, 4, ... RECENTRE, then every RECENTRE. */
+function recentresAt(count: number): boolean {
+  return (count & (RECENTRE - 1)) === 0 || (count < RECENTRE && (count & (count - 1)) === 0);
+}
 
 /**
  * Count, missing count, min, max, mean and sample standard deviation of a stream of numbers,
  * in constant memory and without allocating per value. NaN counts as missing.
+ *
+ * Values are summed as shifted sums: s1 = sum(x - shift) and s2 = sum((x - shift)^2), with the shift
+ * set to the first value and moved to the mean so far at fixed counts (recentresAt), so the sums stay small
+ * (no catastrophic cancellation) and each value costs an add and a multiply-add, not Welford's
+ * division. The re-centrings happen at fixed counts, so push() value by value and pushAll() in
+ * batches of any size give the same summary to the last bit.
  */
 export class RunningStats {
   private n = 0;
   private nMissing = 0;
   private lo = Infinity;
   private hi = -Infinity;
-  private mu = 0;
-  /** Sum of squared deviations from the running mean. */
-  private m2 = 0;
+  private shift = 0;
+  private s1 = 0;
+  private s2 = 0;
 
   /** Adds one value; NaN is counted as missing and otherwise ignored. */
   push(x: number): void {
@@ -19,60 +33,86 @@ export class RunningStats {
       this.nMissing++;
       return;
     }
-    const n = ++this.n;
+    if (recentresAt(this.n)) this.recentre(x);
+    this.n++;
     if (x < this.lo) this.lo = x;
     if (x > this.hi) this.hi = x;
-    const delta = x - this.mu;
-    this.mu += delta / n;
-    this.m2 += delta * (x - this.mu);
+    const d = x - this.shift;
+    this.s1 += d;
+    this.s2 += d * d;
   }
 
   /** Adds values[0, n) in order: the same summary as push() on each. */
   pushAll(values: Float64Array, n: number): void {
-    let count = this.n;
-    let lo = this.lo;
-    let hi = this.hi;
-    let mu = this.mu;
-    let m2 = this.m2;
-    let missing = 0;
-    for (let i = 0; i < n; i++) {
-      const x = values[i];
-      if (x !== x) {
-        missing++;
-        continue;
+    let i = 0;
+    while (i < n) {
+      let count = this.n;
+      let lo = this.lo;
+      let hi = this.hi;
+      let s1 = this.s1;
+      let s2 = this.s2;
+      let missing = 0;
+      const shift = this.shift;
+      for (; i < n; i++) {
+        const x = values[i];
+        if (x !== x) {
+          missing++;
+          continue;
+        }
+        if (recentresAt(count)) break; // re-centre first (push), then go on
+        count++;
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+        const d = x - shift;
+        s1 += d;
+        s2 += d * d;
       }
-      count++;
-      if (x < lo) lo = x;
-      if (x > hi) hi = x;
-      const delta = x - mu;
-      mu += delta / count;
-      m2 += delta * (x - mu);
+      this.n = count;
+      this.nMissing += missing;
+      this.lo = lo;
+      this.hi = hi;
+      this.s1 = s1;
+      this.s2 = s2;
+      if (i < n) this.push(values[i++]);
     }
-    this.n = count;
-    this.nMissing += missing;
-    this.lo = lo;
-    this.hi = hi;
-    this.mu = mu;
-    this.m2 = m2;
+  }
+
+  /** Moves the shift to the mean so far (to x for the first value). */
+  private recentre(x: number): void {
+    if (this.n === 0) {
+      this.shift = x;
+      this.s1 = 0;
+      this.s2 = 0;
+      return;
+    }
+    const mean = this.shift + this.s1 / this.n;
+    this.s2 = this.m2;
+    this.s1 = 0;
+    this.shift = mean;
+  }
+
+  /** Sum of squared deviations from the mean. */
+  private get m2(): number {
+    return this.n > 0 ? Math.max(0, this.s2 - (this.s1 * this.s1) / this.n) : 0;
   }
 
   /** Folds another summary into this one (Chan et al.), so chunks can be profiled separately. */
   merge(other: RunningStats): this {
     this.nMissing += other.nMissing;
     if (other.n === 0) return this;
-    if (this.n === 0) {
-      this.n = other.n;
-      this.lo = other.lo;
-      this.hi = other.hi;
-      this.mu = other.mu;
-      this.m2 = other.m2;
-      return this;
-    }
     const n = this.n + other.n;
-    const delta = other.mu - this.mu;
-    this.mu += (delta * other.n) / n;
-    this.m2 += other.m2 + (delta * delta * this.n * other.n) / n;
+    const otherMean = other.mean as number;
+    let mean = otherMean;
+    let m2 = other.m2;
+    if (this.n > 0) {
+      const delta = otherMean - (this.mean as number);
+      mean = (this.mean as number) + (delta * other.n) / n;
+      m2 += this.m2 + (delta * delta * this.n * other.n) / n;
+    }
     this.n = n;
+    this.shift = mean;
+    this.s1 = 0;
+    this.s2 = m2;
     if (other.lo < this.lo) this.lo = other.lo;
     if (other.hi > this.hi) this.hi = other.hi;
     return this;
@@ -100,7 +140,7 @@ export class RunningStats {
 
   /** Mean, or null when there is no value. */
   get mean(): number | null {
-    return this.n > 0 ? this.mu : null;
+    return this.n > 0 ? this.shift + this.s1 / this.n : null;
   }
 
   /** Sample variance (n - 1), or null with fewer than two values. */

@@ -74,3 +74,30 @@ test('merge equals pushing everything into one', () => {
   assert.equal(new RunningStats().merge(all).mean, all.mean);
   assert.equal(statsOf([1, 2]).merge(new RunningStats()).mean, 1.5);
 });
+
+test('pushAll in batches of any size gives push()s summary to the last bit, across re-centrings', () => {
+  // 200,000 values (three re-centrings) drifting far from the first one, with missing values.
+  const values = new Float64Array(200_000);
+  for (let i = 0; i < values.length; i++) values[i] = i % 97 === 0 ? NaN : 5e6 + i * 3.7 + Math.sin(i) * 40;
+  const one = new RunningStats();
+  for (const v of values) one.push(v);
+  for (const size of [1, 4096, 16384, 65537, 200_000]) {
+    const s = new RunningStats();
+    for (let at = 0; at < values.length; at += size) s.pushAll(values.subarray(at), Math.min(size, values.length - at));
+    for (const k of ['count', 'missing', 'min', 'max', 'mean', 'std'] as const) assert.ok(Object.is(s[k], one[k]), `batches of ${size}: ${k} ${s[k]} vs ${one[k]}`);
+  }
+  // Against a two-pass computation.
+  const finite = [...values].filter((v) => !Number.isNaN(v));
+  const mean = finite.reduce((a, b) => a + b, 0) / finite.length;
+  const std = Math.sqrt(finite.reduce((a, b) => a + (b - mean) ** 2, 0) / (finite.length - 1));
+  assert.ok(Math.abs((one.mean as number) - mean) < 1e-9 * Math.abs(mean));
+  assert.ok(Math.abs((one.std as number) - std) < 1e-9 * std);
+});
+
+test('stays accurate when the first value is far from the rest', () => {
+  const s = statsOf([0, ...Array.from({ length: 100_000 }, (_, i) => 1000 + (i % 2 === 0 ? 0.01 : -0.01))]);
+  const expected = new Float64Array([0, ...Array.from({ length: 100_000 }, (_, i) => 1000 + (i % 2 === 0 ? 0.01 : -0.01))]);
+  const m = expected.reduce((a, b) => a + b, 0) / expected.length;
+  const sd = Math.sqrt(expected.reduce((a, b) => a + (b - m) ** 2, 0) / (expected.length - 1));
+  assert.ok(Math.abs((s.std as number) - sd) < 1e-9 * sd, `${s.std} vs ${sd}`);
+});
