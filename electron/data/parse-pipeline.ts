@@ -14,9 +14,9 @@ import type { ParseInit, ParseMessage } from './parse-protocol';
 
 /** Bytes read at a time. */
 const CHUNK_BYTES = 1 << 20;
-/** Rows per batch, and batches in existence at most (about 1 MB each for 7 columns). */
+/** Rows per batch, and batches in existence at most (about 1 MB each for 7 columns; a dozen let one thread run ahead while the other is slow). */
 const BATCH_ROWS = 16384;
-const MAX_BATCHES = 4;
+const MAX_BATCHES = 12;
 
 /** What the importing thread does with what the worker sends (each may throw to stop the import). */
 export interface PipelineSink {

@@ -1,4 +1,5 @@
 import { ENTITY_FIELD, SKIP_FIELD, type RecordDecoder } from './record-decoder';
+import { compileFields, ENTITY, NUMBER, OTHER, SKIP, TIME_NUMBER, TIME_TEXT, type CompiledFields } from './compiled-fields';
 import { readCommonTimestampAt, readSimpleNumber } from './values';
 
 /** Decoded rows waiting to be stored, column by column: values, entity numbers and line numbers. */
@@ -15,14 +16,6 @@ export interface RowBatch {
 /** Turns text bytes b[from, to) into a string, in the file's encoding. */
 export type BytesToText = (b: Uint8Array, from: number, to: number) => string;
 
-/** How a field of a line is read (per field of a record). */
-const SKIP = 0;
-const ENTITY = 1;
-const NUMBER = 2;
-const TIME_TEXT = 3;
-const TIME_NUMBER = 4;
-const OTHER = 5;
-
 /**
  * The importer's fast path for the lines of a long-format delimited file in an ASCII-compatible
  * encoding (UTF-8, Windows-1252): reads a line's bytes straight into a RowBatch without making
@@ -38,11 +31,8 @@ export class ByteLineDecoder {
   readonly keys: string[] = [];
   private readonly kinds: Uint8Array;
   private readonly targets: Int32Array;
-  /**
-   * The fields as runs: [kind, first field, last field] triples. Consecutive plain-number fields (most
-   * of a sensor file) make one run, read in a tight loop; every other field is a run of its own.
-   */
-  private readonly runs: Int32Array;
+  /** decodeFields compiled for this file's plan (compiled-fields.ts); null where eval is forbidden. */
+  private readonly compiled: CompiledFields | null;
   private readonly delimiter: number;
   private readonly decimal: number;
   private readonly timeScale: number;
@@ -56,7 +46,8 @@ export class ByteLineDecoder {
   /** Where the field read last ended (entityAt). */
   end = 0;
 
-  constructor(private readonly rec: RecordDecoder, delimiter: string, private readonly text: BytesToText, capacity = 4096) {
+  /** `compile` false keeps the loop (tests compare the two). */
+  constructor(private readonly rec: RecordDecoder, delimiter: string, private readonly text: BytesToText, capacity = 4096, compile = true) {
     const width = rec.width;
     this.delimiter = delimiter.charCodeAt(0);
     // A decimal separator that is also the delimiter never occurs inside a field (split() semantics).
@@ -72,14 +63,8 @@ export class ByteLineDecoder {
       else if (j === rec.timeIndex) this.kinds[f] = rec.textTime ? TIME_TEXT : TIME_NUMBER;
       else this.kinds[f] = rec.stored[j].type === 'number' ? NUMBER : OTHER;
     }
-    const runs: number[] = [];
-    for (let f = 0; f < width; f++) {
-      const n = runs.length;
-      if (this.kinds[f] === NUMBER && n > 0 && runs[n - 3] === NUMBER) runs[n - 1] = f;
-      else runs.push(this.kinds[f], f, f);
-    }
-    this.runs = Int32Array.from(runs);
-    if (rec.entitySource < 0) this.entityNumber('');
+    this.compiled = compile ? compileFields({ kinds: this.kinds, targets: this.targets, delimiter: this.delimiter, decimal: this.decimal, timeScale: this.timeScale }) : null;
+    if (rec.entitySource < 0) this.lastEntity = this.entityNumber(''); // every row is entity 0
     this.batch = newBatch(rec.stored.length, capacity);
   }
 
@@ -99,39 +84,28 @@ export class ByteLineDecoder {
    */
   decode(b: Uint8Array, from: number, to: number, line: number): boolean {
     try {
-      return this.decodeFields(b, from, to, line);
+      return this.compiled === null ? this.decodeFields(b, from, to, line) : this.compiled(b, from, to, line);
     } catch {
       return false; // the general path reports it, naming what comes first (a ragged row, then the value)
     }
   }
 
+  /** The loop compileFields unrolls: reads the fields of b[from, to) into the next row of the batch. */
   private decodeFields(b: Uint8Array, from: number, to: number, line: number): boolean {
     const batch = this.batch;
     const r = batch.n;
     const cols = batch.cols;
-    const runs = this.runs;
-    const targets = this.targets;
-    const last = this.kinds.length - 1;
+    const kinds = this.kinds;
+    const last = kinds.length - 1;
     const d = this.delimiter;
     let entity = this.lastEntity;
     let a = from;
-    for (let s = 0; s < runs.length; s += 3) {
-      const kind = runs[s];
-      if (kind === NUMBER) {
-        for (let f = runs[s + 1], end = runs[s + 2]; f <= end; f++) {
-          // Values go straight into their column (a double returned from a call would be boxed).
-          const col = cols[targets[f]];
-          const e = readSimpleNumber(b, a, to, d, this.decimal, col, r);
-          if ((e === to) !== (f === last)) return false; // too few or too many fields
-          if (col[r] !== col[r]) col[r] = this.rec.field(targets[f], this.text(b, a, e), line);
-          a = e + 1;
-        }
-        continue;
-      }
-      const f = runs[s + 1];
-      const col = kind >= NUMBER ? cols[targets[f]] : null;
+    for (let f = 0; f <= last; f++) {
+      const kind = kinds[f];
+      // Values go straight into their column (a double returned from a call would be boxed).
+      const col = kind >= NUMBER ? cols[this.targets[f]] : null;
       let e: number;
-      if (kind === TIME_NUMBER) e = readSimpleNumber(b, a, to, d, this.decimal, col!, r);
+      if (kind === NUMBER || kind === TIME_NUMBER) e = readSimpleNumber(b, a, to, d, this.decimal, col!, r);
       else if (kind === TIME_TEXT) {
         // Common timestamps are 19 or 20 characters long: look there for the field's end first.
         if (a + 19 < to && b[a + 19] === d) e = a + 19;
@@ -151,7 +125,7 @@ export class ByteLineDecoder {
       if ((e === to) !== (f === last)) return false; // too few or too many fields
       if (col) {
         if (kind === TIME_NUMBER) col[r] *= this.timeScale;
-        if (col[r] !== col[r]) col[r] = this.rec.field(targets[f], this.text(b, a, e), line);
+        if (col[r] !== col[r]) col[r] = this.rec.field(this.targets[f], this.text(b, a, e), line);
       }
       a = e + 1;
     }

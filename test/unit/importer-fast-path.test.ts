@@ -60,7 +60,8 @@ describe('the fast import path', () => {
     assert.ok(Number.isNaN(parseTimestamp('2024-01-31 12:00:0\u0130'))); // U+0130 is not '0' (its low byte is 0x30)
   });
 
-  it('decodes lines to the same values, entities and errors as splitting them', () => {
+  for (const compile of [true, false]) {
+  it(`decodes lines to the same values, entities and errors as splitting them (${compile ? 'compiled' : 'the loop'})`, () => {
     const header = 'timestamp,asset,temp,pressure,state';
     const rows = [
       '2024-03-01T00:00:00Z,P-1,12.5,-0.25,on',
@@ -76,7 +77,7 @@ describe('the fast import path', () => {
     const sniffed = sniff([header, ...rows].join('\n') + '\n', {});
     assert.equal(sniffed.options.entityColumn, 'asset');
     const slow = new RecordDecoder(sniffed);
-    const fast = new ByteLineDecoder(new RecordDecoder(sniffed), ',', bytesToText('utf-8'));
+    const fast = new ByteLineDecoder(new RecordDecoder(sniffed), ',', bytesToText('utf-8'), 4096, compile);
     const b = new Float64Array(slow.stored.length);
     rows.forEach((line, i) => {
       const data = bytes(`x\n${line}\n`);
@@ -95,6 +96,28 @@ describe('the fast import path', () => {
     }
     assert.equal(fast.batch.n, n, 'a line left to the general path adds no row');
     assert.throws(() => slow.decode('2024-03-01T00:09:00Z,P-1,12..5,1,on'.split(','), 42, b), /Line 42, column `temp`: '12\.\.5' is not a number/);
+    });
+  }
+
+  it('decodes numeric epoch-second times and files without an entity column the same, compiled or not', () => {
+    const rows = ['1700000000;12,5;-3', '1700000060;;7', '1700000120;NA;1e3', '1700000180.5;4;5', '1700000240;1,25;-0'];
+    const sniffed = sniff(['t;a;b', ...rows].join('\n') + '\n', {});
+    assert.equal(sniffed.timeUnit, 'epoch-s');
+    assert.equal(sniffed.options.entityColumn, null);
+    const slow = new RecordDecoder(sniffed);
+    const expected = new Float64Array(slow.stored.length);
+    const decoders = [true, false].map((compile) => new ByteLineDecoder(new RecordDecoder(sniffed), ';', bytesToText('utf-8'), 4096, compile));
+    rows.forEach((line, i) => {
+      const data = bytes(`${line}\n`);
+      slow.decode(line.split(';'), i + 2, expected);
+      for (const d of decoders) {
+        assert.ok(d.decode(data, 0, data.length - 1, i + 2), line);
+        const r = d.batch.n - 1;
+        assert.ok(d.batch.cols.every((col, j) => Object.is(col[r], expected[j])), `${line}: ${d.batch.cols.map((c) => c[r])} vs ${[...expected]}`);
+        assert.equal(d.keys[d.batch.entity[r]], '');
+      }
+    });
+    assert.equal(decoders[0].batch.cols[0][0], 1_700_000_000_000, 'epoch seconds are stored as ms');
   });
 });
 
