@@ -72,9 +72,9 @@ export async function parseInThread(
   const { port1, port2 } = new MessageChannel();
   const init: ParseInit = { file, sniffed, encoding, bomBytes, chunkBytes: CHUNK_BYTES, batchRows: BATCH_ROWS, maxBatches: MAX_BATCHES, returns: port2, flow };
   const worker = new Worker(path.join(__dirname, 'parse-worker.js'), { workerData: init, transferList: [port2] });
-  /** Gives a stored batch or a hashed read buffer back to the worker, which may be waiting for one. */
-  const handBack = (value: RowBatch | Uint8Array, transfer: ArrayBuffer[]) => {
-    port1.postMessage(value, transfer);
+  /** Gives a stored batch or a hashed read buffer (shared memory) back to the worker, which may be waiting for one. */
+  const handBack = (value: RowBatch | Uint8Array) => {
+    port1.postMessage(value);
     Atomics.add(bump, 0, 1);
     Atomics.notify(bump, 0);
   };
@@ -93,11 +93,10 @@ export async function parseInThread(
           if (signal?.aborted) return onAbort();
           if (m.type === 'rows') {
             sink.rows(m.batch, m.keys, m.bytes);
-            const b = m.batch;
-            handBack(b, [...b.cols.map((c) => c.buffer as ArrayBuffer), b.entity.buffer as ArrayBuffer, b.line.buffer as ArrayBuffer]);
+            handBack(m.batch);
           } else if (m.type === 'bytes') {
             hash.update(m.chunk);
-            handBack(new Uint8Array(m.chunk.buffer), [m.chunk.buffer as ArrayBuffer]);
+            handBack(new Uint8Array(m.chunk.buffer));
           }
           else if (m.type === 'read') sink.read(m.bytes);
           else if (m.type === 'done') resolve({ hash: hash.digest('hex'), categories: m.categories });

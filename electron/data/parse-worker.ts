@@ -17,12 +17,14 @@ import { bytesToText, createRecordStream } from './record-stream';
 const init = workerData as ParseInit;
 const out = parentPort!;
 const flow = new Int32Array(init.flow);
-const send = (m: ParseMessage, transfer: ArrayBuffer[] = []) => out.postMessage(m, transfer);
+// Batches and read buffers live in shared memory and are never transferred (see newBatch).
+const send = (m: ParseMessage) => out.postMessage(m);
 
 function parse(): void {
   const decoder = new RecordDecoder(init.sniffed);
   const delimiter = init.sniffed.options.delimiter ?? ',';
   const lines = new ByteLineDecoder(decoder, delimiter, bytesToText(init.encoding), init.batchRows);
+  lines.batch = newBatch(decoder.stored.length, init.batchRows, true);
   const rowBuf = new Float64Array(decoder.stored.length);
   const pool: RowBatch[] = [];
   const buffers: Buffer[] = [];
@@ -49,14 +51,14 @@ function parse(): void {
       Atomics.wait(flow, 0, seen, 1000);
     }
   };
-  const emptyBatch = () => take(pool, () => (made < init.maxBatches ? (made++, newBatch(decoder.stored.length, init.batchRows)) : null));
-  const readBuffer = () => take(buffers, () => (madeBuffers < init.maxBatches ? (madeBuffers++, Buffer.allocUnsafeSlow(init.chunkBytes)) : null));
+  const emptyBatch = () => take(pool, () => (made < init.maxBatches ? (made++, newBatch(decoder.stored.length, init.batchRows, true)) : null));
+  const readBuffer = () => take(buffers, () => (madeBuffers < init.maxBatches ? (madeBuffers++, Buffer.from(new SharedArrayBuffer(init.chunkBytes))) : null));
   const sendRows = (last = false) => {
     const b = lines.batch;
     if (b.n === 0) return;
     const keys = lines.keys.slice(sentKeys);
     sentKeys = lines.keys.length;
-    send({ type: 'rows', batch: b, keys, bytes }, [...b.cols.map((c) => c.buffer as ArrayBuffer), b.entity.buffer as ArrayBuffer, b.line.buffer as ArrayBuffer]);
+    send({ type: 'rows', batch: b, keys, bytes });
     if (last) return;
     lines.batch = emptyBatch();
   };
@@ -81,7 +83,7 @@ function parse(): void {
         stream.push(chunk, onRecord);
         sendRows();
         // The importer hashes the bytes (it has time to spare while this thread parses).
-        send({ type: 'bytes', chunk }, [buf.buffer as ArrayBuffer]);
+        send({ type: 'bytes', chunk });
       }
     } finally {
       fs.closeSync(fd);

@@ -205,12 +205,17 @@ export class ByteLineDecoder {
   }
 }
 
-/** An empty batch of `capacity` rows of `columns` stored columns. */
-export function newBatch(columns: number, capacity: number): RowBatch {
+/**
+ * An empty batch of `capacity` rows of `columns` stored columns; `shared` puts it in shared memory, to
+ * be handed between threads without a transfer (a transfer detaches the sender's buffers, and the
+ * first detach in a thread throws away all of its optimised typed-array code).
+ */
+export function newBatch(columns: number, capacity: number, shared = false): RowBatch {
+  const memory = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
   return batchOf(
-    Array.from({ length: columns }, () => new Float64Array(capacity)),
-    new Int32Array(capacity),
-    new Float64Array(capacity),
+    Array.from({ length: columns }, () => new Float64Array(memory(capacity * 8))),
+    new Int32Array(memory(capacity * 4)),
+    new Float64Array(memory(capacity * 8)),
   );
 }
 
