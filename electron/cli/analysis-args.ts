@@ -21,6 +21,11 @@ const { entity: _entityColumn, ...FORECAST_BASE } = MODEL_AND_DATA;
 void _entityColumn;
 const FORECAST_DATA = { ...FORECAST_BASE, 'entity-column': { type: 'string', valueName: 'COL', description: 'Asset/unit column of the file, or "none" (default: detected)' } } satisfies OptionSpecs;
 
+/** --stride of the commands that score windows (predict, score). */
+export const SCORING_STRIDE = {
+  stride: { type: 'string', valueName: 'N', description: 'Score every N-th window, counted back from the latest (default 1)' },
+} satisfies OptionSpecs;
+
 const COVERAGE = { coverage: { type: 'string', valueName: 'P', description: 'Interval coverage from 0.5 to 0.99 (default 0.9)' } } satisfies OptionSpecs;
 
 /** How --data FILE behaves, for help texts. */
@@ -49,7 +54,7 @@ export const ANALYSIS_COMMANDS = {
     options: {
       ...MODEL_AND_DATA,
       out: { type: 'string', valueName: 'FILE.csv', description: 'Write the rows to a CSV file (default: print them)' },
-      stride: { type: 'string', valueName: 'N', description: 'Score every N-th window, counted back from the latest (default 1)' },
+      ...SCORING_STRIDE,
     },
     notes: ['Columns: entity, time (of the window\'s last input step), yhat_1..yhat_H (TARGET_yhat_h for several targets; class and p_CLASS for classifiers), reliability.', DATA_NOTE],
   },

@@ -1,7 +1,7 @@
 /** The operations commands (`drift`, `score`): their options and requests. No I/O here. */
 import type { ImportOptions } from '../../shared/dataset';
 import { ArgError, type OptionSpecs, type ParsedArgs } from './args';
-import { DATA_NOTE, MODEL_AND_DATA } from './analysis-args';
+import { DATA_NOTE, MODEL_AND_DATA, SCORING_STRIDE } from './analysis-args';
 import type { CommandSpec, GlobalOptions } from './commands';
 import { PROGRAM } from './program';
 
@@ -26,7 +26,7 @@ export const OPS_COMMANDS = {
     options: {
       ...MODEL_AND_DATA,
       out: { type: 'string', valueName: 'FILE.csv', description: 'Also write the scored rows to this CSV file' },
-      stride: { type: 'string', valueName: 'N', description: 'Score every N-th window, counted back from the latest (default 1)' },
+      ...SCORING_STRIDE,
     } satisfies OptionSpecs,
     notes: [
       'A file is imported leniently: a row that cannot be read (text in a numeric column, a ragged row, a repeated time) is skipped and listed.',

@@ -7,7 +7,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SKIPPED_LINE, SKIPPED_LISTED } from '../../shared/dataset';
 import { CancelledError, UserError, fmtInt } from '../../shared/errors';
-import type { ByteLineHook } from '../../shared/import/delimited-parser';
 import { ByteLineDecoder } from '../../shared/import/line-decoder';
 import type { RecordDecoder } from '../../shared/import/record-decoder';
 import type { SniffResult } from '../../shared/import/sniff';
@@ -57,7 +56,6 @@ export async function readHere(ctx: ReadContext, progress: ReadProgress): Promis
   const lines = new ByteLineDecoder(decoder, delimiter === 'whitespace' ? ' ' : delimiter, bytesToText(sample.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8'));
   const batch = lines.batch;
   const store = new RowStore(writer, stats, lines.keys, guard);
-  const rowBuf = new Float64Array(decoder.stored.length);
   const readRecord = (fields: string[], line: number) => {
     if (o.format === 'wide') {
       const seq = decoder.decodeSequence(fields, line);
@@ -66,7 +64,7 @@ export async function readHere(ctx: ReadContext, progress: ReadProgress): Promis
       store.rows++;
       return;
     }
-    lines.addRow(decoder.decode(fields, line, rowBuf), rowBuf, line);
+    lines.addRecord(fields, line);
     store.store(batch);
   };
   const onRecord = (fields: string[], line: number) => {
@@ -74,14 +72,7 @@ export async function readHere(ctx: ReadContext, progress: ReadProgress): Promis
     if (guard) guard(line, () => readRecord(fields, line));
     else readRecord(fields, line);
   };
-  const fast: ByteLineHook | undefined =
-    o.format === 'long' && o.fileType === 'delimited' && delimiter !== 'whitespace'
-      ? (b, from, to, line) => {
-          if (!lines.decode(b, from, to, line)) return false;
-          if (batch.n === batch.capacity) store.store(batch);
-          return true;
-        }
-      : undefined;
+  const fast = o.format === 'long' && o.fileType === 'delimited' && delimiter !== 'whitespace' ? lines.hook(() => store.store(batch)) : undefined;
   const hash = createHash('sha256');
   const stream = createRecordStream(sniffed, sample.encoding, sample.bomBytes, (w) => ctx.warnings.add(w), fast);
   let bytes = 0;

@@ -23,9 +23,7 @@ const send = (m: ParseMessage) => out.postMessage(m);
 function parse(): void {
   const decoder = new RecordDecoder(init.sniffed);
   const delimiter = init.sniffed.options.delimiter ?? ',';
-  const lines = new ByteLineDecoder(decoder, delimiter, bytesToText(init.encoding), init.batchRows);
-  lines.batch = newBatch(decoder.stored.length, init.batchRows, true);
-  const rowBuf = new Float64Array(decoder.stored.length);
+  const lines = new ByteLineDecoder(decoder, delimiter, bytesToText(init.encoding), { capacity: init.batchRows, shared: true });
   const pool: RowBatch[] = [];
   const buffers: Buffer[] = [];
   let made = 1;
@@ -63,14 +61,10 @@ function parse(): void {
     lines.batch = emptyBatch();
   };
   const onRecord = (fields: string[], line: number) => {
-    lines.addRow(decoder.decode(fields, line, rowBuf), rowBuf, line);
+    lines.addRecord(fields, line);
     if (lines.batch.n === lines.batch.capacity) sendRows();
   };
-  const stream = createRecordStream(init.sniffed, init.encoding, init.bomBytes, () => {}, (b, from, to, line) => {
-    if (!lines.decode(b, from, to, line)) return false;
-    if (lines.batch.n === lines.batch.capacity) sendRows();
-    return true;
-  });
+  const stream = createRecordStream(init.sniffed, init.encoding, init.bomBytes, () => {}, lines.hook(() => sendRows()));
   try {
     const fd = fs.openSync(init.file, 'r');
     try {

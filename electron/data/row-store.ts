@@ -33,17 +33,11 @@ export class RowStore {
     batch.n = 0;
     const { cols, entity, line } = batch;
     let skipped: Set<number> | null = null;
-    // Entities are made in the order their first rows come (as row by row).
     for (let r = 0; r < n; r++) {
       const id = entity[r];
-      if (this.entities[id] === undefined) this.entities[id] = this.writer.entity(this.keys[id] || SINGLE_ENTITY);
-    }
-    if (this.guard === null) this.writer.appendRows(this.entities, batch, n);
-    else {
-      for (let r = 0; r < n; r++) {
-        const e = this.entities[entity[r]];
-        if (!this.guard(line[r], () => this.writer.append(e, cols, r, line[r]))) (skipped ??= new Set()).add(r);
-      }
+      const e = this.entities[id] ?? (this.entities[id] = this.writer.entity(this.keys[id] || SINGLE_ENTITY));
+      if (this.guard === null) this.writer.append(e, cols, r, line[r]);
+      else if (!this.guard(line[r], () => this.writer.append(e, cols, r, line[r]))) (skipped ??= new Set()).add(r);
     }
     const stats = this.stats;
     if (skipped === null) {

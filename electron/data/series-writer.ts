@@ -1,5 +1,4 @@
 import type { TimeGap } from '../../shared/dataset';
-import type { RowBatch } from '../../shared/import/line-decoder';
 import { UserError, fmtInt } from '../../shared/errors';
 import { formatTimestamp } from '../../shared/import/values';
 import { IntervalDetector, isGap } from '../../shared/stats/interval';
@@ -86,27 +85,6 @@ export class SeriesWriter {
     e.fill++;
     e.length++;
     if (++this.buffered >= BUFFER_BUDGET) this.flushAll();
-  }
-
-  /**
-   * Appends rows [0, n) of a batch, row r to entity ents[batch.entity[r]]: the same as append() row
-   * by row, with the loop's invariants read once (RowStore's path for strict imports).
-   */
-  appendRows(ents: readonly EntityState[], batch: RowBatch, n: number): void {
-    const { cols, entity, line } = batch;
-    const columns = this.columnCount;
-    const times = this.timeIndex >= 0 ? cols[this.timeIndex] : null;
-    for (let r = 0; r < n; r++) {
-      const e = ents[entity[r]];
-      if (times !== null) this.checkTime(e, times, r, line[r]);
-      if (e.fill === e.cols[0].length) this.makeRoom(e);
-      const fill = e.fill;
-      const ec = e.cols;
-      for (let c = 0; c < columns; c++) ec[c][fill] = cols[c][r];
-      e.fill = fill + 1;
-      e.length++;
-      if (++this.buffered >= BUFFER_BUDGET) this.flushAll();
-    }
   }
 
   /** Writes a whole sequence (wide format: one row of the file) as one entity of a single column. */

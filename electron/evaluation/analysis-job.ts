@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CancelledError, UserError, deserializeError } from '../../shared/errors';
+import { requestFromWorker } from '../app/worker-request';
 import { workerResourceLimits } from '../training/train-job';
 import type { AnalysisWorkerMessage, AnalysisWorkerRequest, WorkerOperation, WorkerReq, WorkerRes } from './analysis-protocol';
 
@@ -23,39 +24,26 @@ export function runAnalysisInWorker<K extends WorkerOperation>(
   const limits = workerResourceLimits();
   const worker = new Worker(path.join(__dirname, 'analysis-worker.js'), { resourceLimits: limits });
   const id = `${op}-${Date.now()}`;
-  return new Promise<WorkerRes<K>>((resolve, reject) => {
-    let settled = false;
-    let killTimer: NodeJS.Timeout | undefined;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(killTimer);
-      signal.removeEventListener('abort', onAbort);
-      fn();
-      setTimeout(() => void worker.terminate(), 500).unref();
-    };
-    const onAbort = () => {
-      worker.postMessage({ type: 'cancel', id } satisfies AnalysisWorkerRequest);
-      killTimer = setTimeout(() => {
-        finish(() => reject(new CancelledError('The analysis was cancelled.')));
-      }, ANALYSIS_CANCEL_GRACE_MS);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (m: AnalysisWorkerMessage) => {
-      if (m.id !== id) return;
-      if (m.type === 'progress') return onProgress(m.phase, m.fraction);
-      if (m.ok) finish(() => resolve(m.value as WorkerRes<K>));
-      else finish(() => reject(deserializeError(m.error)));
-    });
-    worker.on('error', (err: Error & { code?: string }) => {
-      const error =
-        err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? new UserError(`The analysis ran out of memory (its worker may use ${limits.maxOldGenerationSizeMb} MB) and was stopped. Use a smaller dataset or a larger stride.`)
-          : new Error(`The analysis worker crashed: ${err.message}. The app itself is unaffected; try again.`);
-      finish(() => reject(error));
-    });
-    worker.on('exit', (code) => finish(() => reject(new Error(`The analysis worker stopped unexpectedly (exit code ${code}) before reporting a result. Try again.`))));
-    worker.postMessage({ type: 'run', id, dbPath, op, req } as AnalysisWorkerRequest);
-    if (signal.aborted) onAbort();
+  return requestFromWorker<AnalysisWorkerMessage, WorkerRes<K>>({
+    worker,
+    signal,
+    start: () => worker.postMessage({ type: 'run', id, dbPath, op, req } as AnalysisWorkerRequest),
+    cancel: () => worker.postMessage({ type: 'cancel', id } satisfies AnalysisWorkerRequest),
+    onMessage: (m) => {
+      if (m.id !== id) return undefined;
+      if (m.type === 'progress') {
+        onProgress(m.phase, m.fraction);
+        return undefined;
+      }
+      return m.ok ? { ok: true, value: m.value as WorkerRes<K> } : { ok: false, error: deserializeError(m.error) };
+    },
+    graceMs: ANALYSIS_CANCEL_GRACE_MS,
+    cancelled: () => new CancelledError('The analysis was cancelled.'),
+    crashed: (err) =>
+      err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? new UserError(`The analysis ran out of memory (its worker may use ${limits.maxOldGenerationSizeMb} MB) and was stopped. Use a smaller dataset or a larger stride.`)
+        : new Error(`The analysis worker crashed: ${err.message}. The app itself is unaffected; try again.`),
+    exited: (code) => new Error(`The analysis worker stopped unexpectedly (exit code ${code}) before reporting a result. Try again.`),
+    terminateAfterMs: 500,
   });
 }

@@ -1,4 +1,5 @@
 import { ENTITY_FIELD, SKIP_FIELD, type RecordDecoder } from './record-decoder';
+import type { ByteLineHook } from './delimited-parser';
 import { compileFields, ENTITY, NUMBER, OTHER, SKIP, TIME_NUMBER, TIME_TEXT, type CompiledFields } from './compiled-fields';
 import { readCommonTimestampAt, readSimpleNumber } from './values';
 
@@ -46,8 +47,19 @@ export class ByteLineDecoder {
   /** Where the field read last ended (entityAt). */
   end = 0;
 
-  /** `compile` false keeps the loop (tests compare the two). */
-  constructor(private readonly rec: RecordDecoder, delimiter: string, private readonly text: BytesToText, capacity = 4096, compile = true) {
+  /** A row decoded by the general path, before it goes to the batch. */
+  private readonly row: Float64Array;
+
+  /**
+   * `capacity`: rows per batch; `shared`: the batch in shared memory (see newBatch); `compile` false
+   * keeps the loop (tests compare the two).
+   */
+  constructor(
+    private readonly rec: RecordDecoder,
+    delimiter: string,
+    private readonly text: BytesToText,
+    { capacity = 4096, shared = false, compile = true }: { capacity?: number; shared?: boolean; compile?: boolean } = {},
+  ) {
     const width = rec.width;
     this.delimiter = delimiter.charCodeAt(0);
     // A decimal separator that is also the delimiter never occurs inside a field (split() semantics).
@@ -65,17 +77,31 @@ export class ByteLineDecoder {
     }
     this.compiled = compile ? compileFields({ kinds: this.kinds, targets: this.targets, delimiter: this.delimiter, decimal: this.decimal, timeScale: this.timeScale }) : null;
     if (rec.entitySource < 0) this.lastEntity = this.entityNumber(''); // every row is entity 0
-    this.batch = newBatch(rec.stored.length, capacity);
+    this.row = new Float64Array(rec.stored.length);
+    this.batch = newBatch(rec.stored.length, capacity, shared);
   }
 
-  /** Adds a row decoded by the general path (RecordDecoder.decode) to the batch; the caller empties a full batch. */
-  addRow(key: string, values: Float64Array, line: number): void {
+  /**
+   * Decodes a record split by the general path (RecordDecoder.decode, which throws a UserError naming
+   * the line for a bad value) into the next row of the batch; the caller empties a full batch.
+   */
+  addRecord(fields: string[], line: number): void {
+    const key = this.rec.decode(fields, line, this.row);
     const batch = this.batch;
     const r = batch.n;
-    for (let j = 0; j < values.length; j++) batch.cols[j][r] = values[j];
+    for (let j = 0; j < this.row.length; j++) batch.cols[j][r] = this.row[j];
     batch.entity[r] = this.entityNumber(key);
     batch.line[r] = line;
     batch.n = r + 1;
+  }
+
+  /** The record stream's hook for lines read from their bytes: decode() each, then `onFull` when the batch is full. */
+  hook(onFull: () => void): ByteLineHook {
+    return (b, from, to, line) => {
+      if (!this.decode(b, from, to, line)) return false;
+      if (this.batch.n === this.batch.capacity) onFull();
+      return true;
+    };
   }
 
   /**

@@ -77,7 +77,7 @@ describe('the fast import path', () => {
     const sniffed = sniff([header, ...rows].join('\n') + '\n', {});
     assert.equal(sniffed.options.entityColumn, 'asset');
     const slow = new RecordDecoder(sniffed);
-    const fast = new ByteLineDecoder(new RecordDecoder(sniffed), ',', bytesToText('utf-8'), 4096, compile);
+    const fast = new ByteLineDecoder(new RecordDecoder(sniffed), ',', bytesToText('utf-8'), { compile });
     const b = new Float64Array(slow.stored.length);
     rows.forEach((line, i) => {
       const data = bytes(`x\n${line}\n`);
@@ -106,7 +106,7 @@ describe('the fast import path', () => {
     assert.equal(sniffed.options.entityColumn, null);
     const slow = new RecordDecoder(sniffed);
     const expected = new Float64Array(slow.stored.length);
-    const decoders = [true, false].map((compile) => new ByteLineDecoder(new RecordDecoder(sniffed), ';', bytesToText('utf-8'), 4096, compile));
+    const decoders = [true, false].map((compile) => new ByteLineDecoder(new RecordDecoder(sniffed), ';', bytesToText('utf-8'), { compile }));
     rows.forEach((line, i) => {
       const data = bytes(`${line}\n`);
       slow.decode(line.split(';'), i + 2, expected);

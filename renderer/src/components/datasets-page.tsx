@@ -2,6 +2,7 @@
 import type { PickedFile } from '../../../shared/api';
 import type { DatasetSummary } from '../../../shared/dataset';
 import { fmtBytes, fmtCount, fmtLocalDate } from '../format';
+import { EmptyState } from './empty-state';
 import { DatabaseIcon, ImportIcon } from './icons';
 import { RecentFiles } from './recent-files';
 
@@ -38,18 +39,15 @@ export function DatasetsPage({
         {datasets === null ? (
           <div className="placeholder">Loading datasets…</div>
         ) : datasets.length === 0 ? (
-          <div className="empty-state" data-testid="datasets-empty">
-            <DatabaseIcon width={32} height={32} />
-            <h3>No datasets yet</h3>
-            <p>
-              Import a CSV, TSV, JSON or JSON Lines file of sensor readings. Long files (one time step per row) and wide files
-              (one sequence per row) are both supported.
-            </p>
-            <button type="button" className="button primary" onClick={onPickFile} disabled={picking}>
-              <ImportIcon />
-              Import file…
-            </button>
-          </div>
+          <EmptyState
+            icon={<DatabaseIcon width={32} height={32} />}
+            title="No datasets yet"
+            action={{ label: 'Import file…', icon: <ImportIcon />, onClick: onPickFile, disabled: picking }}
+            testId="datasets-empty"
+          >
+            Import a CSV, TSV, JSON or JSON Lines file of sensor readings. Long files (one time step per row) and wide files (one
+            sequence per row) are both supported.
+          </EmptyState>
         ) : (
           <div className="table-wrap">
             <table className="table clickable" data-testid="datasets-table">

@@ -2,6 +2,7 @@
 import type { RegisteredModel } from '../../../shared/registry/types';
 import { fmtCount, fmtLocalDate, fmtPct } from '../format';
 import { AliasBadge, aliasEntries } from './alias-badges';
+import { EmptyState } from './empty-state';
 import { RunMetrics } from './run-metrics';
 import { ModelIcon, PlayIcon } from './train-icons';
 
@@ -26,15 +27,9 @@ export function RegistryList({ models, onOpen, onTrain }: { models: RegisteredMo
       {models === null ? (
         <div className="placeholder">Loading the registry…</div>
       ) : models.length === 0 ? (
-        <div className="empty-state" data-testid="registry-empty">
-          <ModelIcon width={32} height={32} />
-          <h3>No models yet</h3>
-          <p>Every model you train (or import) becomes a version of a named model here, with its lineage, metrics and aliases such as production.</p>
-          <button type="button" className="button primary" onClick={onTrain}>
-            <PlayIcon />
-            Train a model
-          </button>
-        </div>
+        <EmptyState icon={<ModelIcon width={32} height={32} />} title="No models yet" action={{ label: 'Train a model', icon: <PlayIcon />, onClick: onTrain }} testId="registry-empty">
+          Every model you train (or import) becomes a version of a named model here, with its lineage, metrics and aliases such as production.
+        </EmptyState>
       ) : (
         <div className="table-wrap">
           <table className="table compact clickable" data-testid="registry-table">

@@ -6,6 +6,7 @@ import { getApi } from '../api-client';
 import { useReportError } from '../error-context';
 import { fmtCount, fmtDuration, fmtLocalDate, fmtShortDate } from '../format';
 import { isFinished, useTrainSessions } from '../train-session';
+import { EmptyState } from './empty-state';
 import { RunMetrics } from './run-metrics';
 import { RunStatusBadge } from './run-status';
 import { RunsCompare } from './runs-compare';
@@ -91,15 +92,9 @@ export function RunsPage({
         {runs === null ? (
           <div className="placeholder">Loading runs…</div>
         ) : runs.length === 0 ? (
-          <div className="empty-state" data-testid="runs-empty">
-            <HistoryIcon width={32} height={32} />
-            <h3>No runs yet</h3>
-            <p>Train a model on a dataset and its run appears here with its loss curves, metrics and saved model.</p>
-            <button type="button" className="button primary" onClick={onTrain}>
-              <PlayIcon />
-              Train a model
-            </button>
-          </div>
+          <EmptyState icon={<HistoryIcon width={32} height={32} />} title="No runs yet" action={{ label: 'Train a model', icon: <PlayIcon />, onClick: onTrain }} testId="runs-empty">
+            Train a model on a dataset and its run appears here with its loss curves, metrics and saved model.
+          </EmptyState>
         ) : (
           <div className="table-wrap">
             <table className="table compact clickable runs-table" data-testid="runs-table">
