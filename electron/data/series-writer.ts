@@ -81,8 +81,9 @@ export class SeriesWriter {
     if (this.timeIndex >= 0) this.checkTime(e, cols[this.timeIndex], r, line);
     if (e.fill === e.cols[0].length) this.makeRoom(e);
     const fill = e.fill;
-    for (let c = 0; c < this.columnCount; c++) e.cols[c][fill] = cols[c][r];
-    e.fill++;
+    const to = e.cols;
+    for (let c = 0, n = this.columnCount; c < n; c++) to[c][fill] = cols[c][r];
+    e.fill = fill + 1;
     e.length++;
     if (++this.buffered >= BUFFER_BUDGET) this.flushAll();
   }
