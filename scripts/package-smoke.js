@@ -179,9 +179,14 @@ function loadDependencies(appDir) {
   const script = `
     const { createRequire } = require('node:module');
     const req = createRequire(${JSON.stringify(path.join(appDir, 'package.json'))});
-    const names = ${JSON.stringify([...deps, ...optional])};
+    const names = ${JSON.stringify(deps)};
     (async () => {
       for (const name of names) req(name);
+      // An optional dependency may be installed without its native part (tfjs-node when libtensorflow
+      // could not be downloaded): the app falls back then, so a load failure is reported, not fatal.
+      for (const name of ${JSON.stringify(optional)}) {
+        try { req(name); names.push(name); } catch (err) { names.push(name + ' (optional, unavailable: ' + String(err && err.message || err).split('\\n')[0].slice(0, 80) + ')'); }
+      }
       if (names.includes('better-sqlite3')) {
         const Database = req('better-sqlite3');
         if (new Database(':memory:').prepare('select 41 + 1 as v').get().v !== 42) throw new Error('sqlite query failed');
