@@ -3,6 +3,7 @@
  * test data of the pipeline. Daily load cycles, sensor noise, run-to-failure degradation on about
  * half of the assets, scattered missing values and one outage. Pure TypeScript, deterministic.
  */
+import { csvText } from '../csv';
 import { createRng, gaussian, shuffled, uniform, type Rng } from '../random';
 
 /** The name under which the demo data set is stored. */
@@ -101,18 +102,9 @@ export function generateFleet(options: FleetOptions = {}): DemoFleet {
   return { columns: [...DEMO_COLUMNS], rows, failures };
 }
 
-/** Writes a fleet as CSV text: a header line, comma-separated fields, empty fields for null, '\n' line ends. */
+/** Writes a fleet as CSV text (the shared writer): a header line, empty fields for null, '\n' line ends. */
 export function fleetToCsv(fleet: DemoFleet): string {
-  const lines = [fleet.columns.map(csvField).join(',')];
-  for (const row of fleet.rows) lines.push(row.map(csvField).join(','));
-  return lines.join('\n') + '\n';
-}
-
-/** One CSV field, quoted only when it must be. */
-function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvText([fleet.columns, ...fleet.rows]);
 }
 
 /** Draws every asset's baselines, decides which assets fail and when, and which one has an outage. */
