@@ -23,17 +23,20 @@ export async function runDriftCommand(req: OpsCliRequest, io: CliIo): Promise<nu
 export function describeDrift(r: DriftReport): string {
   const row = (f: FeatureDrift) => [
     f.name,
-    f.test === 'ks' ? 'KS p-value' : 'Wasserstein/std',
-    fmtNumber(f.statistic),
-    `${f.test === 'ks' ? '<' : '>='} ${f.threshold}`,
-    f.drifted ? 'DRIFTED' : 'ok',
+    f.untested !== undefined ? '-' : f.test === 'ks' ? 'KS p-value' : 'Wasserstein/std',
+    f.untested !== undefined ? '-' : fmtNumber(f.statistic),
+    f.untested !== undefined ? '-' : `${f.test === 'ks' ? '<' : '>='} ${f.threshold}`,
+    f.untested !== undefined ? 'NOT TESTED' : f.drifted ? 'DRIFTED' : 'ok',
     fmtNumber(f.referenceMean),
     fmtNumber(f.currentMean),
     fmtCount(f.currentCount),
   ];
   const rows = [...r.features.map(row), ...(r.predictions ? [row(r.predictions)] : [])];
+  const untested = r.features.filter((f) => f.untested !== undefined);
+  const tested = r.features.length - untested.length;
   const lines = [
-    `${r.dataset.name} against ${r.model.name} v${r.model.version}: ${r.drifted ? 'DRIFTED' : 'no drift'} (${fmtPct(r.share, 0)} of features drifted; the threshold is ${fmtPct(r.shareThreshold, 0)}).`,
+    `${r.dataset.name} against ${r.model.name} v${r.model.version}: ${r.drifted ? 'DRIFTED' : 'no drift'} (${fmtPct(r.share, 0)} of ${untested.length > 0 ? `the ${tested} tested ` : ''}features drifted; the threshold is ${fmtPct(r.shareThreshold, 0)}).`,
+    ...untested.map((f) => `Not tested: ${f.name}: ${f.untested}.`),
     '',
     formatTable(['feature', 'test', 'statistic', 'drift if', 'verdict', 'training mean', 'new mean', 'values'], rows, new Set([2, 5, 6, 7])),
   ];
@@ -41,6 +44,8 @@ export function describeDrift(r: DriftReport): string {
     const p = r.performance;
     lines.push(`Performance: ${p.metric} ${fmtNumber(p.current)} on ${fmtCount(p.windows)} windows against ${fmtNumber(p.reference)} at validation (${fmtNumber(p.ratio)}x): ${p.degraded ? 'DEGRADED' : 'ok'}.`);
   }
+  if (r.unchecked?.predictions) lines.push(`Prediction drift cannot be checked: ${r.unchecked.predictions}.`);
+  if (r.unchecked?.performance) lines.push(`Performance drift cannot be checked: ${r.unchecked.performance}.`);
   for (const n of r.notes) lines.push(`Note: ${n}`);
   lines.push('', r.method, '');
   return lines.join('\n');

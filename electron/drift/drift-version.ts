@@ -33,7 +33,7 @@ export async function driftVersion(a: Analysis, req: DriftRequest, control: Anal
     throw new UserError(`${a.detail.summary.name} lacks ${missing.map((f) => `\`${f.name}\``).join(', ')}, which ${name} v${version} reads. Check the dataset against the model (or import it with the same column names).`);
   }
   const features = reference.features.map((f) => featureDrift(f, columnValues(a, f.name)));
-  const { share, drifted } = datasetVerdict(features, policy.driftShare);
+  const { share, drifted } = datasetVerdict(features, policy.driftShare, a.detail.summary.name);
   const notes: string[] = [];
   const scored = await scoreForDrift(a, reference, control, notes);
   const report: DriftReport = {
@@ -47,6 +47,7 @@ export async function driftVersion(a: Analysis, req: DriftRequest, control: Anal
     method: `${driftMethod(policy.driftShare)} Predictions are compared with the training targets the same way; performance has degraded when the error on the new data reaches ${PERFORMANCE_RATIO}x the validation error.`,
     predictions: scored.predictions,
     performance: scored.performance,
+    unchecked: scored.unchecked,
     notes,
   };
   insertDriftCheck(db, report);
@@ -86,8 +87,10 @@ function columnValues(a: Analysis, column: string): Float64Array {
   return out;
 }
 
-/** Scores the new data (strided to stay bounded) for prediction and performance drift. */
-async function scoreForDrift(a: Analysis, reference: DriftReference, control: AnalysisControl, notes: string[]): Promise<{ predictions: FeatureDrift | null; performance: PerformanceDrift | null }> {
+type Scored = { predictions: FeatureDrift | null; performance: PerformanceDrift | null; unchecked: NonNullable<DriftReport['unchecked']> };
+
+/** Scores the new data (strided to stay bounded) for prediction and performance drift; says why either could not be checked. */
+async function scoreForDrift(a: Analysis, reference: DriftReference, control: AnalysisControl, notes: string[]): Promise<Scored> {
   const m = a.metadata;
   // About one window per row after the first window of each entity (one per sequence for wide data).
   const windows = a.series.reduce((n, s) => n + Math.max(1, (s.time?.length ?? Object.values(s.columns)[0]?.length ?? 0) - m.window + 1), 0);
@@ -97,8 +100,8 @@ async function scoreForDrift(a: Analysis, reference: DriftReference, control: An
     plan = scoringChunks(a, { stride });
   } catch (err) {
     if ((err as { kind?: string }).kind !== 'user') throw err;
-    notes.push(`Predictions were not checked: ${(err as Error).message}`);
-    return { predictions: null, performance: null };
+    const why = `the model could not score this data: ${(err as Error).message}`;
+    return { predictions: null, performance: null, unchecked: { predictions: why, performance: why } };
   }
   if (stride > 1) notes.push(`Predictions were checked on one window in ${fmtInt(stride)} (${fmtInt(plan.windows)} windows).`);
   const width = m.outputs;
@@ -131,27 +134,34 @@ async function scoreForDrift(a: Analysis, reference: DriftReference, control: An
       }
     }
   }
-  return { predictions: predictionDrift(a, reference, firstOutput, notes), performance: performanceDrift(a, errorCount > 0 ? errorSum / errorCount : null, known) };
+  const predictions = predictionDrift(a, reference, firstOutput);
+  const performance = performanceDrift(a, errorCount > 0 ? errorSum / errorCount : null, known, plan.windows);
+  return { predictions: predictions.drift, performance: performance.drift, unchecked: { predictions: predictions.why, performance: performance.why } };
 }
 
-function predictionDrift(a: Analysis, reference: DriftReference, values: number[], notes: string[]): FeatureDrift | null {
+function predictionDrift(a: Analysis, reference: DriftReference, values: number[]): { drift: FeatureDrift | null; why: string | null } {
   const m = a.metadata;
   const target = m.task === 'forecast' || m.task === 'regress' ? m.targetNames[0] : null;
   const ref = target ? reference.features.find((f) => f.name === target) : undefined;
   if (!ref) {
-    notes.push(m.task === 'classify' || m.task === 'rul' ? `Prediction drift is not checked for ${m.task} models (no training distribution of the output is stored).` : 'Prediction drift is not checked: the training reference has no target column.');
-    return null;
+    return { drift: null, why: m.task === 'classify' || m.task === 'rul' ? `not checked for ${m.task} models (no training distribution of the output is stored)` : 'the training reference has no target column' };
+  }
+  const drift = featureDrift(ref, values);
+  if (drift.untested !== undefined) {
+    return { drift: null, why: values.length === 0 ? 'the data gives no window to score (no rows, or fewer than the model\'s window)' : `the model gave no prediction on the ${fmtInt(values.length)} windows (their inputs have no values)` };
   }
   const h = m.task === 'forecast' ? ' (1 step ahead)' : '';
-  return { ...featureDrift(ref, values), name: `predicted ${target}${h}` };
+  return { drift: { ...drift, name: `predicted ${target}${h}` }, why: null };
 }
 
-function performanceDrift(a: Analysis, current: number | null, windows: number): PerformanceDrift | null {
-  if (current === null) return null;
+function performanceDrift(a: Analysis, current: number | null, known: number, scoredWindows: number): { drift: PerformanceDrift | null; why: string | null } {
+  if (current === null) {
+    return { drift: null, why: scoredWindows === 0 ? 'the data gives no window to score' : known === 0 ? 'the new data has no targets' : `none of the ${fmtInt(known)} windows with targets gave a finite error` };
+  }
   const metrics = a.summary.metrics;
   const classify = a.metadata.task === 'classify';
   const reference = classify ? (metrics.accuracy === undefined ? undefined : 1 - metrics.accuracy) : metrics.mae;
-  if (reference === undefined || !(reference > 0)) return null;
+  if (reference === undefined || !(reference > 0)) return { drift: null, why: `${a.summary.name} v${a.summary.version} has no validation ${classify ? 'accuracy' : 'MAE'} to compare with` };
   const ratio = current / reference;
-  return { metric: classify ? 'error rate' : 'mae', reference, current, ratio, threshold: PERFORMANCE_RATIO, degraded: ratio >= PERFORMANCE_RATIO, windows };
+  return { drift: { metric: classify ? 'error rate' : 'mae', reference, current, ratio, threshold: PERFORMANCE_RATIO, degraded: ratio >= PERFORMANCE_RATIO, windows: known }, why: null };
 }

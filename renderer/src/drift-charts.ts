@@ -19,7 +19,8 @@ export function testLabel(test: DriftTest): { statistic: string; short: string; 
 }
 
 /** A feature's statistic as text: p-values too small to tell apart read "< 1e-16". */
-export function fmtStatistic(f: Pick<FeatureDrift, 'test' | 'statistic'>): string {
+export function fmtStatistic(f: Pick<FeatureDrift, 'test' | 'statistic' | 'untested'>): string {
+  if (f.untested !== undefined) return 'not tested';
   return f.test === 'ks' && f.statistic < P_FLOOR ? `< ${P_FLOOR}` : fmtNumber(f.statistic);
 }
 
@@ -29,7 +30,7 @@ export function fmtStatistic(f: Pick<FeatureDrift, 'test' | 'statistic'>): strin
  * p-value as −log10 p (p < 0.05 is above 1.3).
  */
 export function driftStatisticChart(features: FeatureDrift[], test: DriftTest): Chart {
-  const shown = features.filter((f) => f.test === test);
+  const shown = features.filter((f) => f.test === test && f.untested === undefined);
   const names = shown.map((f) => f.name);
   const threshold = shown[0]?.threshold ?? 0;
   const ks = test === 'ks';

@@ -50,6 +50,11 @@ export interface FeatureDrift {
    * edges.length + 1 bins (absent in checks recorded before it was kept).
    */
   bins?: { edges: number[]; reference: number[]; current: number[] };
+  /**
+   * Why the feature could not be tested (the new data has no value of it), when it could not:
+   * then `drifted` is false, `statistic` is NaN and the feature does not count in the share.
+   */
+  untested?: string;
 }
 
 /** A drift check's verdict for one dataset against one version's reference. */
@@ -68,6 +73,8 @@ export interface DriftReport {
   predictions: FeatureDrift | null;
   /** Error on the new data beside the error at training, when the new data has the targets. */
   performance: PerformanceDrift | null;
+  /** Why prediction or performance drift could not be checked, when it could not (absent in older checks). */
+  unchecked?: { predictions: string | null; performance: string | null };
   notes: string[];
 }
 

@@ -179,7 +179,10 @@ export function driftSummaryTable(d: DriftReport): ReportTable {
     ['Features drifted', `${d.features.filter((f) => f.drifted).length} of ${d.features.length} (${Math.round(d.share * 100)}%)`],
     ['Dataset threshold', `${Math.round(d.shareThreshold * 100)}% of the features`],
   ];
+  for (const f of d.features) if (f.untested !== undefined) facts.push([`Not tested: ${f.name}`, f.untested]);
   if (d.predictions) facts.push(['Prediction drift', d.predictions.drifted ? 'drifted' : 'no drift']);
+  else if (d.unchecked?.predictions) facts.push(['Prediction drift', `cannot be checked: ${d.unchecked.predictions}`]);
+  if (!d.performance && d.unchecked?.performance) facts.push(['Performance', `cannot be checked: ${d.unchecked.performance}`]);
   const p = d.performance;
   if (p) facts.push(['Performance', `${p.metric} ${fmtNumber(p.current)} on ${p.windows.toLocaleString('en-US')} windows against ${fmtNumber(p.reference)} at training (${p.ratio.toFixed(2)}x; degraded from ${p.threshold}x): ${p.degraded ? 'degraded' : 'within bounds'}`]);
   return factsTable('drift-summary', 'Verdict', facts);

@@ -123,3 +123,36 @@ test('NAB forecaster: a shifted copy drifts in its inputs and predictions; the v
     await ctx.close();
   }
 });
+
+test('a feature with no values is not tested, and with none the check is refused, naming why (CLI text, JSON, exit 1)', async () => {
+  const lines = fs.readFileSync(path.join(work, 'ambient-start.csv'), 'utf8').trim().split('\n');
+  const noEarlier = writeTemp(work, 'no-earlier.csv', [lines[0], ...lines.slice(1, 500).map((l) => l.replace(/,[^,]*$/, ','))].join('\n') + '\n');
+  const partial = await drift('amb@1', noEarlier);
+  const earlier = partial.features.find((f) => f.name === 'earlier')!;
+  assert.equal(earlier.untested, 'the new data has no value of `earlier` (all 499 are missing)');
+  assert.equal(earlier.drifted, false);
+  assert.equal(earlier.statistic, null, 'no p-value (NaN in JSON)');
+  assert.ok(partial.features.find((f) => f.name === 'value')!.untested === undefined);
+  assert.equal(partial.share, partial.features.find((f) => f.name === 'value')!.drifted ? 1 : 0, 'the share counts the tested feature only');
+  const text = await ok(['drift', '--model', 'amb@1', '--data', noEarlier]);
+  assert.match(text, /of the 1 tested features drifted/);
+  assert.match(text, /\nNot tested: earlier: the new data has no value of `earlier`/);
+  assert.match(text, /\nearlier +- +- +- +NOT TESTED/);
+
+  // Fewer rows than the model's window: the features are tested, the predictions and the error cannot be.
+  const short = await drift('amb@1', writeTemp(work, 'five-rows.csv', lines.slice(0, 6).join('\n') + '\n'));
+  assert.equal(short.features.length, 2);
+  assert.equal(short.predictions, null);
+  assert.equal(short.performance, null);
+  assert.match(short.unchecked!.predictions!, /^the model could not score this data: .*window/);
+  assert.match(short.unchecked!.performance!, /^the model could not score this data/);
+  const shortText = await ok(['drift', '--model', 'amb@1', '--data', path.join(work, 'five-rows.csv')]);
+  assert.match(shortText, /\nPrediction drift cannot be checked: the model could not score this data: /);
+  assert.match(shortText, /\nPerformance drift cannot be checked: /);
+
+  const none = writeTemp(work, 'no-values.csv', [lines[0], ...lines.slice(1, 500).map((l) => `${l.split(',')[0]},,`)].join('\n') + '\n');
+  const run = await cli(['drift', '--model', 'amb@1', '--data', none]);
+  assert.equal(run.code, 1, run.stderr);
+  assert.match(run.stderr, /Drift cannot be checked: no-values has no value in any of the columns the model reads \(`value`, `earlier`\)/);
+  assert.doesNotMatch(run.stdout, /no drift/);
+});

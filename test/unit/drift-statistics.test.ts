@@ -109,3 +109,25 @@ test('feature drift: KS for small samples, normalised Wasserstein for large, and
   assert.deepEqual(datasetVerdict([same, shifted, big], 0.5), { share: 1 / 3, drifted: false });
   assert.deepEqual(datasetVerdict([], 0.5), { share: 0, drifted: false });
 });
+
+test('a feature with no values is not tested (never "no drift, p = 1"); with none tested the check is refused', () => {
+  const rng = createRng(5);
+  const b = new ReferenceBuilder('temp', 1);
+  for (let i = 0; i < 2000; i++) b.push(10 + gaussian(rng));
+  const ref = b.finish();
+  const c = new ReferenceBuilder('load', 2);
+  for (let i = 0; i < 2000; i++) c.push(gaussian(rng));
+  const empty = featureDrift(ref, [NaN, NaN, NaN]);
+  assert.equal(empty.untested, 'the new data has no value of `temp` (all 3 are missing)');
+  assert.equal(empty.drifted, false);
+  assert.ok(Number.isNaN(empty.statistic), 'no p-value is made up');
+  assert.equal(featureDrift(ref, []).untested, 'the new data has no value of `temp`');
+  const shifted = featureDrift(c.finish(), Array.from({ length: 300 }, () => 3 + gaussian(rng)));
+  assert.ok(shifted.drifted && shifted.untested === undefined);
+  // The share counts the tested features only: one of one drifted.
+  assert.deepEqual(datasetVerdict([empty, shifted], 0.5), { share: 1, drifted: true });
+  assert.throws(
+    () => datasetVerdict([empty], 0.5, 'week-12'),
+    (e: Error & { kind?: string }) => e.kind === 'user' && /^Drift cannot be checked: week-12 has no value in the column the model reads \(`temp`\)/.test(e.message),
+  );
+});

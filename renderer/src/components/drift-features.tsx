@@ -5,8 +5,15 @@ import { fmtCount, fmtNumber } from '../format';
 import { driftBinsChart, fmtStatistic, testLabel } from '../drift-charts';
 import { Plot } from './plot';
 
-/** A "Drifted" / "No drift" badge. */
-export function DriftBadge({ drifted, testId }: { drifted: boolean; testId?: string }) {
+/** A "Drifted" / "No drift" badge ("Not tested", with the reason on hover, when the feature could not be tested). */
+export function DriftBadge({ drifted, untested, testId }: { drifted: boolean; untested?: string; testId?: string }) {
+  if (untested !== undefined) {
+    return (
+      <span className="status-badge status-cancelled" title={`Not tested: ${untested}`} data-testid={testId}>
+        Not tested
+      </span>
+    );
+  }
   return (
     <span className={`status-badge ${drifted ? 'status-failed' : 'status-completed'}`} data-testid={testId}>
       {drifted ? 'Drifted' : 'No drift'}
@@ -36,7 +43,7 @@ export function DriftFeatureTable({ features, predictions }: { features: Feature
         </thead>
         <tbody>
           {rows.map((f, i) => (
-            <tr key={`${f.name}-${i}`} className={i === features.length ? 'drift-predictions-row' : undefined} data-testid="drift-feature" data-feature={f.name} data-drifted={String(f.drifted)}>
+            <tr key={`${f.name}-${i}`} className={i === features.length ? 'drift-predictions-row' : undefined} data-testid="drift-feature" data-feature={f.name} data-drifted={f.untested !== undefined ? 'untested' : String(f.drifted)} title={f.untested}>
               <td className="strong">{f.name}</td>
               <td className="nowrap" title={testLabel(f.test).statistic}>
                 {testLabel(f.test).short}
@@ -44,7 +51,7 @@ export function DriftFeatureTable({ features, predictions }: { features: Feature
               <td className="num mono">{fmtStatistic(f)}</td>
               <td className="nowrap muted">{testLabel(f.test).rule(f.threshold)}</td>
               <td>
-                <DriftBadge drifted={f.drifted} />
+                <DriftBadge drifted={f.drifted} untested={f.untested} />
               </td>
               <td className="num mono">{fmtNumber(f.referenceMean)}</td>
               <td className="num mono">{fmtNumber(f.currentMean)}</td>

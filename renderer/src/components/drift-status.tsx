@@ -8,7 +8,8 @@ import { StatCard } from './stat-card';
 
 /** The dataset's verdict, large: drifted or not, how many features, against which threshold. */
 export function DriftVerdict({ report }: { report: DriftReport }) {
-  const n = report.features.length;
+  const untested = report.features.filter((f) => f.untested !== undefined);
+  const n = report.features.length - untested.length;
   const drifted = report.features.filter((f) => f.drifted).length;
   return (
     <section className={`card drift-verdict ${report.drifted ? 'is-drifted' : 'is-stable'}`} data-testid="drift-verdict" data-drifted={String(report.drifted)}>
@@ -16,8 +17,13 @@ export function DriftVerdict({ report }: { report: DriftReport }) {
         <div className="drift-verdict-word">{report.drifted ? 'Drifted' : 'No drift'}</div>
         <div>
           <p className="drift-verdict-lead">
-            {fmtCount(drifted)} of {fmtCount(n)} feature{n === 1 ? '' : 's'} drifted ({fmtPct(report.share, 0)}); the dataset counts as drifted from {fmtPct(report.shareThreshold, 0)}.
+            {fmtCount(drifted)} of {fmtCount(n)} {untested.length > 0 ? 'tested ' : ''}feature{n === 1 ? '' : 's'} drifted ({fmtPct(report.share, 0)}); the dataset counts as drifted from {fmtPct(report.shareThreshold, 0)}.
           </p>
+          {untested.map((f) => (
+            <p key={f.name} className="text-danger small" data-testid="drift-untested">
+              Not tested: {f.name}: {f.untested}.
+            </p>
+          ))}
           <div className="meta-line muted">
             <span>
               {report.dataset.name} ({fmtCount(report.dataset.rows)} rows) against {report.model.name} v{report.model.version}&apos;s training data
@@ -45,7 +51,7 @@ export function DriftOutputs({ report }: { report: DriftReport }) {
       <StatCard
         label="Prediction drift"
         value={p ? <DriftBadge drifted={p.drifted} testId="drift-predictions" /> : '—'}
-        sub={p ? `predictions against the training targets: ${testLabel(p.test).short} ${fmtStatistic(p)}` : 'not measured (the model could not score the data)'}
+        sub={p ? `predictions against the training targets: ${testLabel(p.test).short} ${fmtStatistic(p)}` : `cannot be checked: ${report.unchecked?.predictions ?? 'the model could not score the data'}`}
       />
       <StatCard
         label="Performance"
@@ -53,7 +59,7 @@ export function DriftOutputs({ report }: { report: DriftReport }) {
         sub={
           perf
             ? `${perf.metric} ${fmtNumber(perf.current)} on ${fmtCount(perf.windows)} windows vs ${fmtNumber(perf.reference)} at validation (${perf.ratio.toFixed(2)}×; degraded from ${perf.threshold}×)`
-            : 'not measured (the new data has no targets)'
+            : `cannot be checked: ${report.unchecked?.performance ?? 'the new data has no targets'}`
         }
       />
     </div>
