@@ -112,6 +112,7 @@ export async function readInThread(ctx: ReadContext, progress: ReadProgress): Pr
     },
   });
   summary.categories.forEach((list, j) => list.forEach((key, code) => decoder.categories[j].set(key, code)));
+  decoder.addNonFinite(summary.nonFinite);
   return { rows: store.rows, bytes, fingerprint: summary.hash };
 }
 

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { ColumnProfile, ImportOptions, TimeKind } from '../../shared/dataset';
-import { CancelledError, UserError } from '../../shared/errors';
+import { CancelledError, UserError, fmtInt } from '../../shared/errors';
 import { RecordDecoder } from '../../shared/import/record-decoder';
 import { sniff, type SniffResult } from '../../shared/import/sniff';
 import { RunningStats } from '../../shared/stats/running-stats';
@@ -77,6 +77,12 @@ export async function runImport(db: Database.Database, file: string, options: Im
       ? await readInThread(ctx, progress)
       : await readHere(ctx, progress);
     if (rows === 0) throw new UserError(`${path.basename(file)} has ${o.header ? 'a header but ' : ''}no data rows. Choose a file with data.`);
+    const valued = decoder.stored.filter((c, j) => c.role !== 'time' && stats[j].count > 0);
+    if (valued.length === 0) {
+      throw new UserError(`${path.basename(file)} has no values: every field of its ${fmtInt(rows)} row${rows === 1 ? '' : 's'} is empty, a missing marker (such as NA) or non-finite (Inf)${o.timeColumn ? ' besides the time' : ''}. Choose a file with data.`);
+    }
+    const nonFinite = decoder.nonFiniteWarning();
+    if (nonFinite) warnings.add(nonFinite);
 
     report({ phase: 'Sorting and checking times', fraction: 1, rows, bytes });
     writer.finish();

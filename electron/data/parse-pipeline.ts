@@ -32,6 +32,8 @@ export interface ParseSummary {
   hash: string;
   /** Category dictionaries by stored column, in code order. */
   categories: string[][];
+  /** Non-finite numbers read as missing (RecordDecoder.nonFinite). */
+  nonFinite: { count: number; line: number; column: string };
 }
 
 /**
@@ -99,7 +101,7 @@ export async function parseInThread(
             handBack(new Uint8Array(m.chunk.buffer));
           }
           else if (m.type === 'read') sink.read(m.bytes);
-          else if (m.type === 'done') resolve({ hash: hash.digest('hex'), categories: m.categories });
+          else if (m.type === 'done') resolve({ hash: hash.digest('hex'), categories: m.categories, nonFinite: m.nonFinite });
           else reject(deserializeError(m.error));
         } catch (err) {
           reject(err);

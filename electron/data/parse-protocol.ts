@@ -27,5 +27,5 @@ export type ParseMessage =
   | { type: 'bytes'; chunk: Uint8Array }
   /** The whole file was read (before its last line is parsed). */
   | { type: 'read'; bytes: number }
-  | { type: 'done'; categories: string[][] }
+  | { type: 'done'; categories: string[][]; nonFinite: { count: number; line: number; column: string } }
   | { type: 'error'; error: SerializedError };

@@ -85,7 +85,7 @@ function parse(): void {
     send({ type: 'read', bytes });
     stream.end(onRecord);
     sendRows(true);
-    send({ type: 'done', categories: decoder.categories.map((m) => [...m.keys()]) });
+    send({ type: 'done', categories: decoder.categories.map((m) => [...m.keys()]), nonFinite: decoder.nonFinite });
   } catch (err) {
     // The rows before the problem first: the importer may find an earlier one while storing them.
     sendRows(true);

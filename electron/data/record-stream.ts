@@ -86,7 +86,7 @@ export function createRecordStream(sniffed: SniffResult, encoding: TextEncoding,
         warn(`Key "${k}" first appears at line ${line}, after the sampled records: it was ignored. Put it in the first records to import it.`);
       }
     }
-    sink(keys.map((k) => jsonFieldText(r[k])), line);
+    sink(keys.map((k) => jsonFieldText(r[k], k, line)), line);
   };
   if (o.fileType === 'json') {
     const splitter = new JsonArraySplitter();

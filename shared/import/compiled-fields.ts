@@ -25,6 +25,9 @@ export interface FieldPlan {
   delimiter: number;
   decimal: number;
   timeScale: number;
+  /** Numeric times outside [timeMin, timeMax) go to the general path (which reports them). */
+  timeMin: number;
+  timeMax: number;
 }
 
 /** Compiles the plan into a decodeFields; null when code cannot be compiled here. */
@@ -33,7 +36,8 @@ export function compileFields(plan: FieldPlan): CompiledFields | null {
   const int = (n: number) => String(n | 0);
   const D = int(plan.delimiter);
   const DEC = int(plan.decimal);
-  if (!Number.isFinite(plan.timeScale)) return null;
+  if (!Number.isFinite(plan.timeScale) || Number.isNaN(plan.timeMin) || Number.isNaN(plan.timeMax)) return null;
+  const range = `if (!(col[r] >= ${String(plan.timeMin)} && col[r] < ${String(plan.timeMax)})) col[r] = NaN;`;
   const last = kinds.length - 1;
   const body: string[] = [];
   for (let f = 0; f <= last; f++) {
@@ -52,7 +56,7 @@ export function compileFields(plan: FieldPlan): CompiledFields | null {
         body.push(`col = cols[${j}]; e = readSimpleNumber(b, a, to, ${D}, ${DEC}, col, r); ${count} if (col[r] !== col[r]) ${text}`);
         break;
       case TIME_NUMBER:
-        body.push(`col = cols[${j}]; e = readSimpleNumber(b, a, to, ${D}, ${DEC}, col, r); ${count} col[r] *= ${plan.timeScale}; if (col[r] !== col[r]) ${text}`);
+        body.push(`col = cols[${j}]; e = readSimpleNumber(b, a, to, ${D}, ${DEC}, col, r); ${count} col[r] *= ${plan.timeScale}; ${range} if (col[r] !== col[r]) ${text}`);
         break;
       case TIME_TEXT:
         // Common timestamps are 19 or 20 characters long: look there for the field's end first; a

@@ -111,10 +111,17 @@ function parseJson(text: string, line: number): unknown {
   }
 }
 
-/** Turns a JSON value into the text form the importer parses (null/undefined become missing). */
-export function jsonFieldText(v: unknown): string {
+/**
+ * Turns a JSON value into the text form the importer parses (null/undefined become missing). A
+ * nested array or object is refused naming the record's line and key: `{"data": [...]}` is a
+ * wrapper around the records, not a record, and importing it as one row would be silently wrong.
+ */
+export function jsonFieldText(v: unknown, key: string, line: number): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return JSON.stringify(v);
+  const name = key.length > 40 ? `${key.slice(0, 37)}...` : key;
+  throw new UserError(
+    `Line ${line.toLocaleString('en-US')}, key \`${name}\`: the value is ${Array.isArray(v) ? 'an array' : 'an object'}, not a number, text or date. Records must be flat ({"column": value, ...}); if the records are inside \`${name}\`, save that array on its own.`,
+  );
 }

@@ -75,7 +75,7 @@ export class ByteLineDecoder {
       else if (j === rec.timeIndex) this.kinds[f] = rec.textTime ? TIME_TEXT : TIME_NUMBER;
       else this.kinds[f] = rec.stored[j].type === 'number' ? NUMBER : OTHER;
     }
-    this.compiled = compile ? compileFields({ kinds: this.kinds, targets: this.targets, delimiter: this.delimiter, decimal: this.decimal, timeScale: this.timeScale }) : null;
+    this.compiled = compile ? compileFields({ kinds: this.kinds, targets: this.targets, delimiter: this.delimiter, decimal: this.decimal, timeScale: this.timeScale, timeMin: rec.timeMin, timeMax: rec.timeMax }) : null;
     if (rec.entitySource < 0) this.lastEntity = this.entityNumber(''); // every row is entity 0
     this.row = new Float64Array(rec.stored.length);
     this.batch = newBatch(rec.stored.length, capacity, shared);
@@ -150,7 +150,10 @@ export class ByteLineDecoder {
       }
       if ((e === to) !== (f === last)) return false; // too few or too many fields
       if (col) {
-        if (kind === TIME_NUMBER) col[r] *= this.timeScale;
+        if (kind === TIME_NUMBER) {
+          col[r] *= this.timeScale;
+          if (!(col[r] >= this.rec.timeMin && col[r] < this.rec.timeMax)) col[r] = NaN; // the general path reports it
+        }
         if (col[r] !== col[r]) col[r] = this.rec.field(this.targets[f], this.text(b, a, e), line);
       }
       a = e + 1;

@@ -1,7 +1,7 @@
 import type { ColumnRole, ColumnType } from '../dataset';
 import { UserError, fmtInt } from '../errors';
 import type { SniffResult } from './sniff';
-import { isMissing, parseNumber, parseTimestamp } from './values';
+import { DATE_RANGE_MS, formatTimestamp, isMissing, isNonFinite, parseNumber, parseTimestamp } from './values';
 
 /** A column as it is stored: its name, role, type and where its values come from in each record. */
 export interface StoredColumn {
@@ -44,6 +44,11 @@ export class RecordDecoder {
   readonly textTime: boolean;
   /** Factor from the file's numeric times to stored ones (1000 for epoch seconds). */
   readonly timeScale: number;
+  /** Stored times must fall in [timeMin, timeMax): the years 1900-2200 for dates, anything for a step index. */
+  readonly timeMin: number;
+  readonly timeMax: number;
+  /** Non-finite numbers (Inf, 1e999) read as missing: how many, and the first one's line and column. */
+  readonly nonFinite = { count: 0, line: 0, column: '' };
 
   constructor(private readonly sniffed: SniffResult) {
     const o = sniffed.options;
@@ -53,6 +58,8 @@ export class RecordDecoder {
     this.decimalCode = o.decimal.charCodeAt(0);
     this.textTime = sniffed.timeUnit === 'text';
     this.timeScale = sniffed.timeUnit === 'epoch-s' ? 1000 : 1;
+    const dates = this.textTime || sniffed.timeUnit === 'epoch-s' || sniffed.timeUnit === 'epoch-ms';
+    [this.timeMin, this.timeMax] = dates ? DATE_RANGE_MS : [-Infinity, Infinity];
     this.entitySource = o.entityColumn ? o.columns.indexOf(o.entityColumn) : -1;
     this.labelSource = o.labelColumn ? o.columns.indexOf(o.labelColumn) : -1;
     if (o.format === 'wide') {
@@ -115,11 +122,29 @@ export class RecordDecoder {
     return { label, values: Float64Array.from(values.slice(0, n)) };
   }
 
+  /** Counts the non-finite numbers another decoder of the same file met (a parse worker's). */
+  addNonFinite(other: { count: number; line: number; column: string }): void {
+    if (other.count === 0) return;
+    if (this.nonFinite.count === 0 || other.line < this.nonFinite.line) Object.assign(this.nonFinite, { line: other.line, column: other.column });
+    this.nonFinite.count += other.count;
+  }
+
+  /** The import's warning about non-finite numbers read as missing, or null when there were none. */
+  nonFiniteWarning(): string | null {
+    const n = this.nonFinite;
+    if (n.count === 0) return null;
+    return `${fmtInt(n.count)} non-finite number${n.count === 1 ? ' (Inf, -Inf or beyond ±1.8e308) was' : 's (Inf, -Inf or beyond ±1.8e308) were'} read as missing, the first at line ${fmtInt(n.line)}, column \`${n.column}\`.`;
+  }
+
   private number(s: string | undefined, line: number, column: string): number {
     if (s === undefined) return NaN;
     const v = parseNumber(s, this.decimal);
     if (v === v) return v;
     if (isMissing(s)) return NaN;
+    if (isNonFinite(s, this.decimal)) {
+      if (this.nonFinite.count++ === 0 || line < this.nonFinite.line) Object.assign(this.nonFinite, { line, column });
+      return NaN;
+    }
     const hint = this.decimal === '.' && /^[+-]?\d+,\d+$/.test(s.trim()) ? ' It looks like a decimal comma: import with decimal ",".' : '';
     throw new UserError(`Line ${fmtInt(line)}, column \`${column}\`: '${clip(s)}' is not a number.${hint} Fix the value, or leave it empty (or NA) to mark it missing.`);
   }
@@ -132,6 +157,10 @@ export class RecordDecoder {
     if (Number.isNaN(v)) {
       const expected = this.textTime ? 'a date/time (ISO 8601 such as 2024-01-31T12:00:00Z, or YYYY-MM-DD HH:mm:ss)' : 'a number (epoch seconds or milliseconds, or a step count)';
       throw new UserError(`Line ${fmtInt(line)}, column \`${column}\`: '${clip(s)}' is not ${expected}. Fix the value or choose another time column.`);
+    }
+    if (!(v >= this.timeMin && v < this.timeMax)) {
+      const read = this.textTime ? '' : ` (read as epoch ${this.timeScale === 1000 ? 'seconds' : 'milliseconds'}${Math.abs(v) < 8.64e15 ? `: ${formatTimestamp(v)}` : ''})`;
+      throw new UserError(`Line ${fmtInt(line)}, column \`${column}\`: '${clip(s)}'${read} is outside the years 1900-2200. Fix the value or choose another time column.`);
     }
     return v;
   }

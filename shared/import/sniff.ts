@@ -2,7 +2,7 @@ import type { ColumnType, DatasetFormat, Delimiter, FileType, ImportOptions } fr
 import { UserError } from '../errors';
 import { parseDelimited } from './delimited-parser';
 import { JsonArraySplitter, JsonLinesSplitter, jsonFieldText } from './json-records';
-import { isMissing, numericTimeUnit, parseNumber, parseTimestamp, type NumericTimeUnit } from './values';
+import { isMissing, isNonFinite, numericTimeUnit, parseNumber, parseTimestamp, type NumericTimeUnit } from './values';
 
 /** Import options with every choice made (detected or given). */
 export interface ResolvedImportOptions {
@@ -91,6 +91,10 @@ export function sniff(sample: string, given: ImportOptions): SniffResult {
     return kinds[c] === 'datetime' ? 'category' : kinds[c];
   });
   if (fileType === 'delimited') notes.unshift(`Delimiter ${delimiterName(delimiter)}, ${header ? 'first row is the header' : 'no header row (columns named c1..cN)'}, decimal "${decimal}".`);
+  const nonFinite = countNonFinite(records, columnTypes, decimal);
+  if (nonFinite.count > 0) {
+    notes.push(`The first rows hold ${nonFinite.count} non-finite number${nonFinite.count === 1 ? '' : 's'} (Inf, -Inf or beyond ±1.8e308, e.g. in \`${names[nonFinite.column]}\`): ${nonFinite.count === 1 ? 'it' : 'they'} will be read as missing values, and counted in the import's warnings.`);
+  }
   if (timeUnit === 'epoch-s' || timeUnit === 'epoch-ms') notes.push(`Time column \`${timeColumn}\` holds epoch ${timeUnit === 'epoch-s' ? 'seconds' : 'milliseconds'}.`);
   return {
     options: {
@@ -157,7 +161,7 @@ function detectDecimal(records: string[][]): '.' | ',' {
 type Kind = 'number' | 'datetime' | 'category';
 
 function valueKind(s: string, decimal: '.' | ','): Kind | null {
-  if (isMissing(s)) return null;
+  if (isMissing(s) || isNonFinite(s, decimal)) return null;
   if (!Number.isNaN(parseNumber(s, decimal))) return 'number';
   if (!Number.isNaN(parseTimestamp(s))) return 'datetime';
   return 'category';
@@ -283,6 +287,21 @@ function averageRun(values: string[]): number {
   return values.length / runs;
 }
 
+/** Non-finite numbers in the sample's numeric columns, and the first column holding one. */
+function countNonFinite(records: string[][], types: ColumnType[], decimal: '.' | ','): { count: number; column: number } {
+  let count = 0;
+  let column = -1;
+  for (const r of records) {
+    for (let c = 0; c < types.length; c++) {
+      if (types[c] === 'number' && isNonFinite(r[c] ?? '', decimal)) {
+        count++;
+        if (column < 0) column = c;
+      }
+    }
+  }
+  return { count, column };
+}
+
 function minOf(records: string[][], c: number, decimal: '.' | ','): number {
   let m = Infinity;
   for (const r of records) {
@@ -299,8 +318,9 @@ function firstValue(records: string[][], c: number): string {
 /** Parses the complete records in a JSON sample, collecting keys in order of first appearance. */
 function sampleJson(text: string, fileType: 'json' | 'jsonl'): { keys: string[]; records: string[][] } {
   const objects: Record<string, unknown>[] = [];
-  const sink = (r: unknown) => {
-    if (objects.length < SAMPLE_RECORDS) objects.push(r as Record<string, unknown>);
+  const lines: number[] = [];
+  const sink = (r: unknown, line: number) => {
+    if (objects.length < SAMPLE_RECORDS) objects.push(r as Record<string, unknown>), lines.push(line);
   };
   try {
     if (fileType === 'json') new JsonArraySplitter().push(text, sink);
@@ -317,5 +337,5 @@ function sampleJson(text: string, fileType: 'json' | 'jsonl'): { keys: string[];
   const seen = new Set<string>();
   for (const o of objects) for (const k of Object.keys(o)) if (!seen.has(k)) seen.add(k), keys.push(k);
   if (keys.length === 0) throw new UserError('The JSON file holds no records with fields: expected [{"time": ..., "value": ...}, ...].');
-  return { keys, records: objects.map((o) => keys.map((k) => jsonFieldText(o[k]))) };
+  return { keys, records: objects.map((o, i) => keys.map((k) => jsonFieldText(o[k], k, lines[i]))) };
 }

@@ -11,6 +11,25 @@ export function isMissing(s: string): boolean {
   return (c === 32 || c === 9) && s.trim().length === 0;
 }
 
+const INFINITY_WORDS = /^[+-]?(inf|infinity)$/i;
+
+/**
+ * True when a field holds a non-finite number: `Inf`, `-Infinity` (any case) or a number too large
+ * for a double (`1e999`). The importer reads these as missing values and counts them in a warning,
+ * so one overflowed reading neither turns a sensor column into text nor stops the import. (`NaN` is
+ * a missing marker, see MISSING_TOKENS.)
+ */
+export function isNonFinite(s: string, decimal: '.' | ',' = '.'): boolean {
+  const t = s.trim();
+  if (INFINITY_WORDS.test(t)) return true;
+  if (!/^[+-]?[\d.,]+[eE][+-]?\d+$/.test(t)) return false;
+  const v = +(decimal === ',' ? t.replace(',', '.') : t);
+  return v === Infinity || v === -Infinity;
+}
+
+/** The dates a time column may hold: the years 1900 to 2200, as epoch milliseconds [from, to). */
+export const DATE_RANGE_MS: readonly [number, number] = [Date.UTC(1900, 0, 1), Date.UTC(2201, 0, 1)];
+
 /**
  * Parses a decimal number ("12.5", "-3e-4", or "12,5" with a decimal comma); NaN when the text is not a
  * plain finite number (hex, Infinity and trailing text are rejected).
@@ -90,6 +109,7 @@ export function readCommonTimestampAt(b: Uint8Array, from: number, to: number, o
   const sec = two(b, from + 17);
   if (!(h <= 23 && mi <= 59 && sec <= 59)) return;
   const y = two(b, from) * 100 + two(b, from + 2);
+  if (!(y >= 1900 && y <= 2200)) return; // outside DATE_RANGE_MS: the general path reports it
   const mo = two(b, from + 5);
   const d = two(b, from + 8);
   const key = y * 10000 + mo * 100 + d;
@@ -165,7 +185,8 @@ export function readSimpleNumber(b: Uint8Array, from: number, to: number, stop: 
 
 function utc(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, zone?: string): number {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return NaN;
-  const v = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  let v = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  if (y < 100) v = new Date(v).setUTCFullYear(y); // Date.UTC reads years 0-99 as 1900-1999
   if (new Date(v).getUTCDate() !== d) return NaN; // 2013-02-30 and the like
   if (!zone || zone === 'Z') return v;
   const sign = zone[0] === '-' ? -1 : 1;

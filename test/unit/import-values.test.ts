@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, test } from 'node:test';
 import { parseDelimited, DelimitedParser } from '../../shared/import/delimited-parser';
 import { JsonArraySplitter, JsonLinesSplitter } from '../../shared/import/json-records';
-import { isMissing, numericTimeUnit, parseNumber, parseTimestamp } from '../../shared/import/values';
+import { sniff } from '../../shared/import/sniff';
+import { isMissing, isNonFinite, numericTimeUnit, parseNumber, parseTimestamp } from '../../shared/import/values';
 
 describe('parseNumber', () => {
   it('reads plain, signed, exponent and decimal-comma numbers', () => {
@@ -98,4 +99,18 @@ describe('JSON records', () => {
     assert.deepEqual(got, [{ a: 1 }, { a: 2 }]);
     assert.throws(() => new JsonLinesSplitter().push('{"a": 1}\n{"a": \n', () => {}), /Line 2: invalid JSON/);
   });
+});
+
+test('non-finite numbers are told apart from text; years 0-99 are not read as 1900-1999', () => {
+  for (const s of ['Inf', '-inf', '+Infinity', 'INFINITY', '1e999', '-1.5E400', ' 1e309 ']) assert.ok(isNonFinite(s), s);
+  for (const s of ['1e308', 'info', 'NaN', '', '12', 'Infinit', '1e99x']) assert.ok(!isNonFinite(s), s);
+  assert.ok(isNonFinite('1,5e999', ','));
+  assert.equal(parseTimestamp('0001-01-01 00:00:00'), -62135596800000);
+  assert.equal(new Date(parseTimestamp('0099-12-31T00:00:00Z')).getUTCFullYear(), 99);
+});
+
+test('the preview counts non-finite numbers and keeps their column numeric', () => {
+  const s = sniff('time,temp\n2024-01-01 00:00:00,Inf\n2024-01-01 01:00:00,-Inf\n2024-01-01 02:00:00,1e999\n', {});
+  assert.deepEqual(s.columnTypes, ['datetime', 'number']);
+  assert.ok(s.notes.includes("The first rows hold 3 non-finite numbers (Inf, -Inf or beyond ±1.8e308, e.g. in `temp`): they will be read as missing values, and counted in the import's warnings."), s.notes.join('\n'));
 });

@@ -42,6 +42,17 @@ describe('bad input is refused with a clear message and nothing is stored', () =
   });
   it('a header without data rows', () => expectRefused('header.csv', 'time,v\n', /no data rows/));
   it('a truncated JSON array', () => expectRefused('cut.json', '[{"t": 1, "v": 2}, {"t": 2, "v"', /not closed/));
+  it('a file whose every value is missing', () => expectRefused('all-empty.csv', 'a,b\n,\nNA,\n', /^all-empty\.csv has no values: every field of its 2 rows is empty/));
+  it('a file with times but no values', () => expectRefused('times-only.csv', 'time,v\n2024-01-01,\n2024-01-02,Inf\n', /has no values: .* besides the time/));
+  it('a JSON object wrapping the records', () =>
+    expectRefused('wrapped.json', '{"data": [{"t": 1, "v": 2}, {"t": 2, "v": 3}]}', /^Line 1, key `data`: the value is an array, not a number, text or date\. Records must be flat/));
+  it('a JSON record with a nested object', () => expectRefused('nested.json', '[{"t": 1, "v": 2},\n {"t": 2, "v": {"x": 1}}]', /^Line 2, key `v`: the value is an object/));
+  it('a date before 1900 (and one read as year 1, not 1901)', async () => {
+    await expectRefused('old.csv', 'time,v\n2024-01-01 00:00:00,1\n1899-12-31 23:00:00,2\n', /^Line 3, column `time`: '1899-12-31 23:00:00' is outside the years 1900-2200/);
+    await expectRefused('year1.csv', 'time,v\n0001-01-01 00:00:00,1\n0001-01-01 01:00:00,2\n', /^Line 2, column `time`: '0001-01-01 00:00:00' is outside the years 1900-2200/);
+  });
+  it('an epoch time beyond 2200', () =>
+    expectRefused('epoch.csv', 'epoch,v\n1700000000,1\n1700003600,2\n100000000000000000000,3\n', /^Line 4, column `epoch`: '100000000000000000000' \(read as epoch seconds\) is outside the years 1900-2200/));
 
   it('accepts the same time in different entities', async () => {
     const d = await importFile(freshDb(), writeTemp(dir, 'ok.csv', 'time,unit,v\n2024-01-01,U1,1\n2024-01-01,U2,2\n'));

@@ -243,6 +243,36 @@ describe('the fast and the general import path store the same dataset', () => {
     }
   });
 
+  it('for non-finite numbers (read as missing, counted) and dates outside 1900-2200 (refused)', async () => {
+    const good = oddText(20_000, '\n', false).split('\n');
+    const inf = [...good];
+    inf[15_000] = inf[15_000].replace(/,[^,]*,([^,]*),on$/, ',Inf,$1,on');
+    inf[15_001] = inf[15_001].replace(/,([^,]*),on$/, ',1e999,on');
+    inf[18_000] = inf[18_000].replace(/,[^,]*,([^,]*),on$/, ',-infinity,$1,on');
+    const [fast, general] = await bothPaths('non-finite.csv', inf.join('\n'));
+    assert.equal(typeof fast, 'object', String(fast));
+    const f = fast as { dataset: { warnings_json: string }; columns: { name: string; type: string }[] };
+    assert.ok(JSON.parse(f.dataset.warnings_json).includes('3 non-finite numbers (Inf, -Inf or beyond ±1.8e308) were read as missing, the first at line 15,001, column `temp`.'), f.dataset.warnings_json);
+    assert.deepEqual(f.columns.map((c) => c.type), ['datetime', 'number', 'number', 'category']);
+    assert.deepEqual(fast, general);
+    const cases: [string, string, RegExp][] = [
+      ['1899', '1899-12-31T23:59:59Z', /^UserError: Line 15,001, column `timestamp`: '1899-12-31T23:59:59Z' is outside the years 1900-2200/],
+      ['2201', '2201-01-01 00:00:00', /^UserError: Line 15,001, column `timestamp`: '2201-01-01 00:00:00' is outside the years 1900-2200/],
+    ];
+    for (const [name, time, message] of cases) {
+      const lines = [...good];
+      lines[15_000] = lines[15_000].replace(/^[^,]*/, time);
+      const [bad, badGeneral] = await bothPaths(`year-${name}.csv`, lines.join('\n'));
+      assert.match(String(bad), message, name);
+      assert.equal(bad, badGeneral, name);
+    }
+    const epoch = ['time;v', ...Array.from({ length: 3000 }, (_, i) => `${1_700_000_000 + i * 60};${i}`)];
+    epoch[2500] = '7289654400;1'; // 2201-01-01 in epoch seconds
+    const [late, lateGeneral] = await bothPaths('epoch-2201.csv', epoch.join('\n'));
+    assert.match(String(late), /^UserError: Line 2,501, column `time`: '7289654400' \(read as epoch seconds: 2201-01-01 00:00:00\) is outside the years 1900-2200/);
+    assert.equal(late, lateGeneral);
+  });
+
   it('for a lenient import (skipBadRows): the same rows skipped and listed', async () => {
     const lines = oddText(20_000, '\n', false).split('\n');
     lines[9_000] += ',9';
