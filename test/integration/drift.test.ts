@@ -150,7 +150,8 @@ test('a feature with no values is not tested, and with none the check is refused
   assert.match(shortText, /\nPrediction drift cannot be checked: the model could not score this data: /);
   assert.match(shortText, /\nPerformance drift cannot be checked: /);
 
-  const none = writeTemp(work, 'no-values.csv', [lines[0], ...lines.slice(1, 500).map((l) => `${l.split(',')[0]},,`)].join('\n') + '\n');
+  // (A file with no value at all is refused by the import; this one has a column the model does not read.)
+  const none = writeTemp(work, 'no-values.csv', [`${lines[0]},other`, ...lines.slice(1, 500).map((l, i) => `${l.split(',')[0]},,,${i}`)].join('\n') + '\n');
   const run = await cli(['drift', '--model', 'amb@1', '--data', none]);
   assert.equal(run.code, 1, run.stderr);
   assert.match(run.stderr, /Drift cannot be checked: no-values has no value in any of the columns the model reads \(`value`, `earlier`\)/);
