@@ -20,7 +20,7 @@ import { getDatasetDetail } from '../store/dataset-repo';
 import { reportEnvironment } from './environment';
 import { renderReport, type RenderedReport } from './html/report-html';
 import { findChromium, noChromiumError, printWithChromium, type PdfPrinter } from './pdf-chromium';
-import { checkOutputPath, ensureFolder, defaultReportPath, moveIntoPlace, tempBeside, writeAtomic, writeTables } from './report-files';
+import { checkOutputPath, ensureFolder, defaultReportPath, moveIntoPlace, REPORTS_DIR, tempBeside, writeAtomic, writeTables } from './report-files';
 
 /** Share of the progress bar the analyses take; rendering and printing take the rest. */
 const GATHER_SHARE = 0.9;
@@ -114,9 +114,19 @@ function resultOf(plan: Plan, r: RenderedReport, bytes: number, tableFiles: stri
   };
 }
 
-/** The report file a browser may download: a plain name directly inside `<home>/reports/`, that exists. */
+/**
+ * The report file a browser may download: a plain `.html`/`.pdf` name of a regular file directly in
+ * `<home>/reports/` (that folder itself inside the home), never a symbolic link, hard link or folder.
+ */
 export function downloadableReport(home: string, name: string): string | null {
   if (!/^[\w.-]+\.(html|pdf)$/i.test(name) || name.startsWith('.')) return null;
-  const file = path.join(home, 'reports', name);
-  return fs.existsSync(file) && fs.statSync(file).isFile() ? file : null;
+  const dir = path.join(home, REPORTS_DIR);
+  const file = path.join(dir, name);
+  const stat = fs.lstatSync(file, { throwIfNoEntry: false });
+  if (!stat?.isFile() || stat.nlink !== 1) return null;
+  try {
+    return fs.realpathSync(dir) === path.join(fs.realpathSync(home), REPORTS_DIR) ? file : null;
+  } catch {
+    return null;
+  }
 }

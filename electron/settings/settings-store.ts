@@ -22,10 +22,19 @@ export interface SettingsStore {
   /** The saved window bounds, or null before the first window was closed. */
   windowState(): WindowState | null;
   setWindowState(state: WindowState): void;
+  /** The largest file browser mode accepts as an upload, in bytes (`uploadLimitBytes`, default 2 GiB). */
+  uploadLimitBytes(): number;
+  setUploadLimitBytes(bytes: number): void;
 }
 
 /** How many recent files are remembered. */
 export const MAX_RECENT_FILES = 10;
+
+/** Default upload limit of browser mode: 2 GiB. */
+export const DEFAULT_UPLOAD_LIMIT_BYTES = 2 * 1024 ** 3;
+
+/** The settings file is only the user's: read and written by its owner alone. */
+export const SETTINGS_FILE_MODE = 0o600;
 
 /** File name (without `.json`) of the settings inside the home folder. */
 export const SETTINGS_NAME = 'settings';
@@ -33,6 +42,7 @@ export const SETTINGS_NAME = 'settings';
 interface SettingsShape {
   recentFiles: RecentFile[];
   windowState?: WindowState;
+  uploadLimitBytes?: number;
 }
 
 /** JSON schema of settings.json; a file that breaks it is set aside rather than stopping the app. */
@@ -61,6 +71,7 @@ const SCHEMA = {
     },
     required: ['x', 'y', 'width', 'height', 'maximized'],
   },
+  uploadLimitBytes: { type: 'number', minimum: 1 },
 } as const;
 
 /** The part of conf / electron-store this module uses. */
@@ -95,6 +106,14 @@ export function openSettings(home: string): SettingsStore {
       if (!isWindowState(state)) throw new TypeError(`Not a window state: ${JSON.stringify(state)}`);
       const { x, y, width, height, maximized } = state;
       file.set('windowState', { x, y, width, height, maximized });
+    },
+    uploadLimitBytes() {
+      const v = file.get('uploadLimitBytes');
+      return typeof v === 'number' && v >= 1 ? Math.floor(v) : DEFAULT_UPLOAD_LIMIT_BYTES;
+    },
+    setUploadLimitBytes(bytes) {
+      if (!Number.isFinite(bytes) || bytes < 1) throw new TypeError(`Not an upload limit in bytes: ${bytes}`);
+      file.set('uploadLimitBytes', Math.floor(bytes));
     },
   };
 }
@@ -143,7 +162,7 @@ function createBackingFile(home: string): KeyValueFile {
     // Required lazily: electron-store imports electron, which only exists inside Electron.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const ElectronStore = require('electron-store') as typeof import('electron-store');
-    return new ElectronStore<SettingsShape>({ cwd: home, name: SETTINGS_NAME, schema: SCHEMA as never, clearInvalidConfig: true });
+    return new ElectronStore<SettingsShape>({ cwd: home, name: SETTINGS_NAME, schema: SCHEMA as never, clearInvalidConfig: true, configFileMode: SETTINGS_FILE_MODE });
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Conf = require('conf') as typeof import('conf').default;
@@ -152,5 +171,6 @@ function createBackingFile(home: string): KeyValueFile {
     configName: SETTINGS_NAME,
     schema: SCHEMA as never,
     clearInvalidConfig: true,
+    configFileMode: SETTINGS_FILE_MODE,
   });
 }

@@ -99,3 +99,22 @@ test('an invalid window state is refused and a damaged settings file is set asid
   fs.writeFileSync(path.join(home, 'settings.json'), '{"recentFiles": [');
   assert.deepEqual(openSettings(home).recentFiles(), []);
 });
+
+test('settings.json is created 0600 (only its owner reads it), whatever the umask', () => {
+  const before = process.umask(0);
+  try {
+    const home = tempHome();
+    openSettings(home).setWindowState({ x: 0, y: 0, width: 800, height: 600, maximized: false });
+    assert.equal(fs.statSync(path.join(home, 'settings.json')).mode & 0o777, 0o600);
+  } finally {
+    process.umask(before);
+  }
+});
+
+test('the upload limit of browser mode defaults to 2 GiB and is kept in the settings', () => {
+  const home = tempHome();
+  assert.equal(openSettings(home).uploadLimitBytes(), 2 * 1024 ** 3);
+  openSettings(home).setUploadLimitBytes(1024);
+  assert.equal(openSettings(home).uploadLimitBytes(), 1024);
+  assert.throws(() => openSettings(home).setUploadLimitBytes(0), /Not an upload limit/);
+});
