@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { VOID_OPERATIONS, type AppInfo, type Handlers, type OperationName, type PickedFile } from '../../shared/api';
 import { UserError } from '../../shared/errors';
+import { refuseForbiddenKeys } from '../../shared/safe-keys';
 import type { AppContext } from '../app/context';
 import { readAppVersion } from '../app/version';
 import { importDataset } from '../data/import-job';
@@ -33,7 +34,8 @@ export function createHandlers(ctx: AppContext, hooks: PlatformHooks = {}): Hand
 
 /**
  * Refuses a missing or non-object request for operations that take one, with a message naming the
- * operation, instead of failing inside the handler (requests from HTTP are untyped JSON).
+ * operation, instead of failing inside the handler (requests from HTTP and IPC are untyped), and
+ * any request holding a `__proto__`, `constructor` or `prototype` key.
  */
 function requireRequestObjects(handlers: Handlers): Handlers {
   const guarded = { ...handlers } as Record<OperationName, (req: unknown) => Promise<unknown>>;
@@ -44,6 +46,7 @@ function requireRequestObjects(handlers: Handlers): Handlers {
       if (req === null || typeof req !== 'object' || Array.isArray(req)) {
         throw new UserError(`The operation ${op} needs a request object with its fields; it got ${req === null ? 'null' : typeof req}.`);
       }
+      refuseForbiddenKeys(req, `The request of ${op}`);
       return handler(req);
     };
   }

@@ -12,6 +12,7 @@ import { UserError, fmtInt } from '../../shared/errors';
 import { fmtDuration, fmtNumber } from '../../shared/format';
 import type { TrainProgress, TrainResult } from '../../shared/model/training';
 import { applySets, parseVariantText } from '../../shared/model/variant-text';
+import { formatFieldErrors, variantShapeErrors } from '../../shared/model/variant-validation';
 import type { PartialVariant } from '../../shared/model/variant';
 import { loadPresets } from '../training/presets';
 import { mergePartials, resolveTrainConfig } from '../training/resolve-config';
@@ -76,6 +77,8 @@ export function buildConfig(req: Pick<TrainCliRequest, 'configFile' | 'flags' | 
       throw new UserError(`Cannot read the config file ${file}: ${(err as Error).message.split('\n')[0]}. Check the path given to --config.`);
     }
     fromFile = parseVariantText(text, `The config file ${path.basename(file)}`);
+    const wrong = variantShapeErrors(fromFile as Record<string, unknown>);
+    if (wrong.length > 0) throw new UserError(`The config file ${path.basename(file)} is not valid:\n${formatFieldErrors(wrong)}`);
   }
   return applySets(mergePartials(fromFile, req.flags), req.sets);
 }

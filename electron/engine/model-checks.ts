@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as TF from '@tensorflow/tfjs';
 import { UserError } from '../../shared/errors';
+import { refuseForbiddenKeys } from '../../shared/safe-keys';
 import { MODEL_SCHEMA_VERSION, type ModelMetadata } from '../../shared/model/metadata';
 import { DEFAULT_VARIANT, mergeVariant, type PartialVariant } from '../../shared/model/variant';
 
@@ -14,11 +15,14 @@ const BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1, complex64
 /** Reads and parses a JSON file, or throws a UserError naming the file. */
 export function readJsonFile(file: string, what: string): unknown {
   if (!fs.existsSync(file)) throw new UserError(`${file} is missing: the folder does not hold a complete model (${what}). ${RETRY}`);
+  let value: unknown;
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
+    value = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
     throw new UserError(`${file} is not valid JSON (${(err as Error).message}): the file is damaged. ${RETRY}`);
   }
+  refuseForbiddenKeys(value, file);
+  return value;
 }
 
 /** Checks that parsed metadata is an LSTM Studio model of the schema version this app reads. */

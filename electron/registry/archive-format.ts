@@ -11,6 +11,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError, fmtInt } from '../../shared/errors';
+import { refuseForbiddenKeys } from '../../shared/safe-keys';
 
 const MAGIC = Buffer.from('LSTM-STUDIO-MODEL\n', 'ascii');
 /** The version of this layout; files of a newer one are refused with a message to update. */
@@ -80,6 +81,7 @@ export function readArchive(file: string): { header: ArchiveHeader; entries: Map
   } catch {
     throw damaged(name, 'its header is not valid JSON', again);
   }
+  refuseForbiddenKeys(header, `The header of ${name}`);
   if (header?.kind !== 'lstm-studio-model-export' || !Array.isArray(header.entries) || !header.entries.every((e) => typeof e?.name === 'string' && Number.isInteger(e.bytes) && e.bytes >= 0)) {
     throw damaged(name, 'its header does not list the model\'s files', again);
   }

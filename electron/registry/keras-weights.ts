@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as TF from '@tensorflow/tfjs';
 import { UserError } from '../../shared/errors';
+import { refuseForbiddenKeys } from '../../shared/safe-keys';
 import { initEngine, tf } from '../engine/backend';
 import { registerInitializers } from '../engine/initializers';
 import { readWeights } from '../engine/model-checks';
@@ -27,6 +28,7 @@ export async function loadLayersFolder(where: string): Promise<{ model: TF.Layer
   } catch (err) {
     throw new UserError(`${file} is not valid JSON (${(err as Error).message}). ${CONVERT}`);
   }
+  refuseForbiddenKeys(json, file);
   if (json.format === 'graph-model') throw new UserError(`${file} is a TensorFlow.js graph model (from a SavedModel), which cannot be read as layers. ${CONVERT}`);
   if (!json || typeof json.modelTopology !== 'object' || json.modelTopology === null || !Array.isArray(json.weightsManifest)) {
     throw new UserError(`${file} is not a TensorFlow.js layers model (it has no modelTopology or weightsManifest). ${CONVERT}`);

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { DriftReference } from '../../shared/drift/types';
 import { UserError } from '../../shared/errors';
+import { refuseForbiddenKeys } from '../../shared/safe-keys';
 import type { ModelMetadata } from '../../shared/model/metadata';
 import type { ModelSummary } from '../../shared/model/training';
 import type { ExportResult, ModelLineage } from '../../shared/registry/types';
@@ -134,9 +135,12 @@ async function writeChecked(dir: string, files: { name: string; data: Buffer }[]
 }
 
 function parseJson(data: Buffer, file: string, entry: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(data.toString('utf8'));
+    value = JSON.parse(data.toString('utf8'));
   } catch {
     throw new UserError(`${entry} in ${file} is not valid JSON: the export is damaged. Export the model again.`);
   }
+  refuseForbiddenKeys(value, `${entry} in ${file}`);
+  return value;
 }

@@ -1,6 +1,7 @@
 /** Small helpers of the browser-mode server: security headers, JSON/text answers, bounded bodies. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { serializeError, type SerializedError } from '../../shared/errors';
+import { findForbiddenKey } from '../../shared/safe-keys';
 
 /** The page's Content-Security-Policy: only our own scripts, no framing, no plugins. */
 export const CONTENT_SECURITY_POLICY =
@@ -62,9 +63,13 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
   }
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') return {};
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (err) {
     throw new HttpError(400, `The request body is not valid JSON: ${(err as Error).message}`);
   }
+  const found = findForbiddenKey(value);
+  if (found) throw new HttpError(400, `The request body has a field named "${found.key}" (at ${found.path.slice(0, 120)}), which is never accepted.`);
+  return value;
 }

@@ -1,4 +1,5 @@
 import { UserError } from '../errors';
+import { refuseForbiddenKeys } from '../safe-keys';
 /** Streaming readers for JSON arrays of records and JSON Lines, turning records into text fields. */
 
 /** Receives one record (a parsed JSON value) and its 1-based line where it starts. */
@@ -104,11 +105,14 @@ export class JsonLinesSplitter {
 }
 
 function parseJson(text: string, line: number): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (err) {
     throw new UserError(`Line ${line.toLocaleString('en-US')}: invalid JSON (${(err as Error).message}). Fix the record or export the file again.`);
   }
+  refuseForbiddenKeys(value, `Line ${line.toLocaleString('en-US')}`);
+  return value;
 }
 
 /**

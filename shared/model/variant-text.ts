@@ -1,5 +1,6 @@
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { UserError } from '../errors';
+import { isForbiddenKey, refuseForbiddenKeys } from '../safe-keys';
 import { isPlainObject, type PartialVariant, type VariantConfig } from './variant';
 
 /** Parses a config written as YAML or JSON (JSON is YAML too); errors name the line. */
@@ -12,6 +13,7 @@ export function parseVariantText(text: string, source = 'the config'): PartialVa
   }
   if (value === null || value === undefined) return {};
   if (!isPlainObject(value)) throw new UserError(`${source} must hold fields such as "task: forecast", not a ${Array.isArray(value) ? 'list' : typeof value}.`);
+  refuseForbiddenKeys(value, source);
   return value as PartialVariant;
 }
 
@@ -30,7 +32,10 @@ export function applySets(config: PartialVariant, sets: string[]): PartialVarian
     const eq = s.indexOf('=');
     if (eq <= 0) throw new UserError(`--set ${s}: write it as key=value, e.g. --set training.epochs=5.`);
     const keys = s.slice(0, eq).trim().split('.');
+    const bad = keys.find(isForbiddenKey);
+    if (bad !== undefined) throw new UserError(`--set ${s.slice(0, 80)}: "${bad}" is never accepted as a field name. Use a field of the config, e.g. --set training.epochs=5.`);
     const value = parseYaml(s.slice(eq + 1)) as unknown;
+    refuseForbiddenKeys(value, `--set ${s.slice(0, eq)}`);
     let node = out;
     for (const k of keys.slice(0, -1)) {
       if (!isPlainObject(node[k])) node[k] = {};

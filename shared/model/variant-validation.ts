@@ -99,6 +99,17 @@ export function validateVariant(raw: unknown, base: VariantConfig = DEFAULT_VARI
   return errors.length === 0 ? { ok: true, config } : { ok: false, errors };
 }
 
+/**
+ * The fields of a partial config that the config's shape (DEFAULT_VARIANT's) does not have, and
+ * values given where a group of fields belongs; for a layer (a config file) before it is merged
+ * with others, where a later layer would hide the mistake.
+ */
+export function variantShapeErrors(raw: Record<string, unknown>): FieldError[] {
+  const errors: FieldError[] = [];
+  findUnknown(raw, DEFAULT_VARIANT as unknown as Record<string, unknown>, '', errors);
+  return errors;
+}
+
 function crossFieldRules(c: VariantConfig, errors: FieldError[]): void {
   const s = c.training.split;
   if (Math.abs(s.train + s.validation + s.test - 1) > 1e-6) {
@@ -124,7 +135,7 @@ function crossFieldRules(c: VariantConfig, errors: FieldError[]): void {
 function findUnknown(raw: Record<string, unknown>, base: Record<string, unknown>, prefix: string, errors: FieldError[]): void {
   for (const [k, v] of Object.entries(raw)) {
     const path = prefix ? `${prefix}.${k}` : k;
-    if (!(k in base)) {
+    if (!Object.hasOwn(base, k)) {
       errors.push({ path, message: `is not a known field${prefix ? ` of ${prefix}` : ''}. Known fields: ${Object.keys(base).join(', ')}.` });
     } else if (isPlainObject(base[k]) && isPlainObject(v)) {
       findUnknown(v, base[k] as Record<string, unknown>, path, errors);

@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { UserError } from '../../shared/errors';
 import { applySets, parseVariantText } from '../../shared/model/variant-text';
-import { formatFieldErrors, validateVariant } from '../../shared/model/variant-validation';
-import { DEFAULT_VARIANT, type PartialVariant } from '../../shared/model/variant';
+import { formatFieldErrors, get, validateVariant, variantShapeErrors } from '../../shared/model/variant-validation';
+import { DEFAULT_VARIANT, isPlainObject, type PartialVariant } from '../../shared/model/variant';
 import { loadPresets } from '../../electron/training/presets';
 import { mergePartials, resolveTrainConfig } from '../../electron/training/resolve-config';
 
@@ -108,4 +108,31 @@ test('mergePartials merges objects deeply and replaces lists', () => {
     recurrent: { units: [32], dropout: 0.1 },
     task: 'rul',
   });
+});
+
+test('inherited names (toString) and a value where a group belongs (input: "a string") are refused with the path and the allowed fields', () => {
+  const a = validateVariant({ toString: 3 });
+  assert.equal(a.ok, false);
+  assert.match(formatFieldErrors(!a.ok ? a.errors : []), /^toString: is not a known field\. Known fields: task, input, scaling/);
+  const b = validateVariant({ training: { hasOwnProperty: 1, valueOf: 2 } });
+  assert.match(formatFieldErrors(!b.ok ? b.errors : []), /training\.hasOwnProperty: is not a known field of training\. Known fields: optimizer, /);
+  const c = validateVariant({ input: 'a string' });
+  assert.match(formatFieldErrors(!c.ok ? c.errors : []), /^input: must be a group of fields \(features, targets, window/);
+  assert.deepEqual(variantShapeErrors({ input: 'a string', training: { epochs: 2 } }).map((e) => e.path), ['input']);
+});
+
+test('the known fields come from DEFAULT_VARIANT itself: every field of it, at its default, is accepted', () => {
+  const paths: string[] = [];
+  const walk = (o: Record<string, unknown>, prefix: string) => {
+    for (const [k, v] of Object.entries(o)) {
+      const p = prefix ? `${prefix}.${k}` : k;
+      if (isPlainObject(v)) walk(v, p);
+      else paths.push(p);
+    }
+  };
+  walk(DEFAULT_VARIANT as unknown as Record<string, unknown>, '');
+  for (const p of paths) {
+    const partial = p.split('.').reduceRight<unknown>((inner, k) => ({ [k]: inner }), get(DEFAULT_VARIANT, p));
+    assert.deepEqual(variantShapeErrors(partial as Record<string, unknown>), [], p);
+  }
 });
