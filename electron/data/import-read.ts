@@ -27,8 +27,10 @@ export interface ReadContext {
   stats: RunningStats[];
   warnings: Set<string>;
   signal?: AbortSignal;
-  /** skipBadRows: rows that cannot be read are listed in the warnings and left out. */
+  /** skipBadRows: rows that cannot be read are listed in the warnings and left out (see lenientGuard). */
   lenient: boolean;
+  /** The lenient import's guard (null for a strict one); its finish() is the caller's, after the writer's. */
+  guard: LenientGuard | null;
 }
 
 /** What reading found. */
@@ -48,7 +50,7 @@ const CHUNK_BYTES = 1 << 20;
 export async function readHere(ctx: ReadContext, progress: ReadProgress): Promise<ReadResult> {
   const { sample, sniffed, decoder, writer, stats } = ctx;
   const o = sniffed.options;
-  const guard = ctx.lenient ? lenientGuard(ctx.warnings) : null;
+  const guard = ctx.guard;
   // Rows of a long-format file gather in a batch and are stored a batch at a time, in file order (so
   // the first problem in the file is the one reported); most lines of a delimited file go there
   // straight from their bytes (ByteLineDecoder).
@@ -87,7 +89,6 @@ export async function readHere(ctx: ReadContext, progress: ReadProgress): Promis
   checkUnchanged(ctx.file, sample.sizeBytes, bytes);
   stream.end(onRecord);
   store.store(batch);
-  guard?.finish();
   return { rows: store.rows, bytes, fingerprint: hash.digest('hex') };
 }
 
@@ -116,8 +117,11 @@ export async function readInThread(ctx: ReadContext, progress: ReadProgress): Pr
   return { rows: store.rows, bytes, fingerprint: summary.hash };
 }
 
+/** A lenient import's RowGuard; finish() adds the count of skipped rows not listed. */
+export type LenientGuard = RowGuard & { finish(): void };
+
 /** The guard of a lenient import: a row that throws a UserError is listed in the warnings (the first SKIPPED_LISTED) and skipped. */
-function lenientGuard(warnings: Set<string>): RowGuard & { finish(): void } {
+export function lenientGuard(warnings: Set<string>): LenientGuard {
   const skipped = { listed: 0, more: 0 };
   const guard = (line: number, read: () => void): boolean => {
     try {

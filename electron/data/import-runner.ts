@@ -8,7 +8,7 @@ import { RunningStats } from '../../shared/stats/running-stats';
 import { completeDataset, insertDataset } from '../store/dataset-writes';
 import { SeriesChunks } from '../store/series-chunks';
 import { readSample } from './file-sample';
-import { readHere, readInThread, type ReadContext } from './import-read';
+import { lenientGuard, readHere, readInThread, type ReadContext } from './import-read';
 import { canPipeline } from './parse-pipeline';
 import { defaultDatasetName } from './preview';
 import { SINGLE_ENTITY } from './row-store';
@@ -62,20 +62,26 @@ export async function runImport(db: Database.Database, file: string, options: Im
       labelColumn: o.labelColumn,
       optionsJson: JSON.stringify(o),
     });
+    const warnings = new Set<string>();
+    const guard = options.skipBadRows === true ? lenientGuard(warnings) : null;
     const writer = new SeriesWriter(new SeriesChunks(db, id), {
       columnCount: decoder.stored.length,
       timeIndex: decoder.timeIndex,
       timeIsDate: timeKind === 'datetime',
       timeColumnName: o.timeColumn ?? '',
       hasEntities: o.entityColumn !== null,
+      // A lenient import skips (and lists) a repeated time found when an entity is sorted, as any bad row.
+      onRepeat: guard ? (line, err) => guard(line, () => { throw err; }) : undefined,
     });
     const stats = decoder.stored.map(() => new RunningStats());
-    const warnings = new Set<string>();
-    const ctx: ReadContext = { file, sample, sniffed, decoder, writer, stats, warnings, signal: control.signal, lenient: options.skipBadRows === true };
+    const ctx: ReadContext = { file, sample, sniffed, decoder, writer, stats, warnings, signal: control.signal, lenient: guard !== null, guard };
     const progress = (rows: number, bytes: number) => report({ phase: 'Reading rows', fraction: bytes / sample.sizeBytes, rows, bytes });
-    const { rows, bytes, fingerprint } = canPipeline(sniffed, sample.encoding, sample.sizeBytes, ctx.lenient)
-      ? await readInThread(ctx, progress)
-      : await readHere(ctx, progress);
+    const read = canPipeline(sniffed, sample.encoding, sample.sizeBytes, ctx.lenient) ? await readInThread(ctx, progress) : await readHere(ctx, progress);
+    const { bytes, fingerprint } = read;
+    report({ phase: 'Sorting and checking times', fraction: 1, rows: read.rows, bytes });
+    writer.finish();
+    guard?.finish();
+    const rows = read.rows - writer.dropped;
     if (rows === 0) throw new UserError(`${path.basename(file)} has ${o.header ? 'a header but ' : ''}no data rows. Choose a file with data.`);
     const valued = decoder.stored.filter((c, j) => c.role !== 'time' && stats[j].count > 0);
     if (valued.length === 0) {
@@ -84,8 +90,6 @@ export async function runImport(db: Database.Database, file: string, options: Im
     const nonFinite = decoder.nonFiniteWarning();
     if (nonFinite) warnings.add(nonFinite);
 
-    report({ phase: 'Sorting and checking times', fraction: 1, rows, bytes });
-    writer.finish();
     const { interval, regularity } = writer.interval.result();
     const gaps = writer.gaps(interval);
     if (control.signal?.aborted) throw new CancelledError('Import cancelled; nothing was stored.');

@@ -32,6 +32,8 @@ export interface EntityState {
   fill: number;
   chunk: number;
   cols: Float64Array[];
+  /** The line of each row in file order (kept only when repeated times are skipped, see onRepeat). */
+  lines: Uint32Array | null;
 }
 
 /**
@@ -52,11 +54,21 @@ export class SeriesWriter {
   private readonly timeIsDate: boolean;
   private readonly timeColumnName: string;
   private readonly hasEntities: boolean;
+  private readonly onRepeat: ((line: number, err: UserError) => boolean) | null;
+  /** Rows left out after they were appended (repeated times of a sorted entity, see onRepeat). */
+  dropped = 0;
 
+  /**
+   * `onRepeat`, when given, is asked about a time repeated within an entity whose rows were out of
+   * order (found only when the entity is sorted, after its rows were appended): true keeps the
+   * refusal, false leaves out the later row in file order. The writer then keeps each row's line
+   * (4 bytes a row) to name it.
+   */
   constructor(
     private readonly chunks: SeriesChunks,
-    o: { columnCount: number; timeIndex: number; timeIsDate: boolean; timeColumnName: string; hasEntities: boolean },
+    o: { columnCount: number; timeIndex: number; timeIsDate: boolean; timeColumnName: string; hasEntities: boolean; onRepeat?: (line: number, err: UserError) => boolean },
   ) {
+    this.onRepeat = o.onRepeat ?? null;
     this.columnCount = o.columnCount;
     this.timeIndex = o.timeIndex;
     this.timeIsDate = o.timeIsDate;
@@ -68,7 +80,7 @@ export class SeriesWriter {
   entity(name: string, label: string | null = null): EntityState {
     let e = this.byName.get(name);
     if (!e) {
-      e = { idx: this.entities.length, name, label, length: 0, gaps: 0, start: Infinity, end: -Infinity, sorted: true, setbacks: 0, lastTime: NaN, lastLine: 0, fill: 0, chunk: 0, cols: [] };
+      e = { idx: this.entities.length, name, label, length: 0, gaps: 0, start: Infinity, end: -Infinity, sorted: true, setbacks: 0, lastTime: NaN, lastLine: 0, fill: 0, chunk: 0, cols: [], lines: this.onRepeat && this.timeIndex >= 0 ? new Uint32Array(64) : null };
       for (let c = 0; c < this.columnCount; c++) e.cols.push(new Float64Array(64));
       this.entities.push(e);
       this.byName.set(name, e);
@@ -84,6 +96,14 @@ export class SeriesWriter {
     const to = e.cols;
     for (let c = 0, n = this.columnCount; c < n; c++) to[c][fill] = cols[c][r];
     e.fill = fill + 1;
+    if (e.lines) {
+      if (e.length === e.lines.length) {
+        const more = new Uint32Array(e.lines.length * 2);
+        more.set(e.lines);
+        e.lines = more;
+      }
+      e.lines[e.length] = line;
+    }
     e.length++;
     if (++this.buffered >= BUFFER_BUDGET) this.flushAll();
   }
@@ -160,9 +180,13 @@ export class SeriesWriter {
   }
 
   private duplicate(e: EntityState, t: number, where: string): never {
+    throw this.duplicateError(e, t, where);
+  }
+
+  private duplicateError(e: EntityState, t: number, where: string): UserError {
     const when = this.timeIsDate ? formatTimestamp(t) : String(t);
     const who = this.hasEntities ? ` for entity \`${e.name}\`` : '';
-    throw new UserError(
+    return new UserError(
       `Column \`${this.timeColumnName}\`: the time ${when} appears twice${who} (${where}). Each time may appear once per entity: remove the duplicate rows, or choose the entity column if several assets share the file.`,
     );
   }
@@ -196,13 +220,27 @@ export class SeriesWriter {
   private sortEntity(e: EntityState): void {
     const cols = Array.from({ length: this.columnCount }, (_, c) => this.chunks.readColumn(e.idx, c, e.length));
     const time = cols[this.timeIndex];
-    const order = new Uint32Array(e.length);
+    let order = new Uint32Array(e.length);
     for (let i = 0; i < order.length; i++) order[i] = i;
-    order.sort((a, b) => time[a] - time[b]);
+    // By time, then file order: of two rows with one time, the later one is the repeat.
+    order.sort((a, b) => time[a] - time[b] || a - b);
+    let kept = 1;
     for (let i = 1; i < order.length; i++) {
-      const d = time[order[i]] - time[order[i - 1]];
-      if (d === 0) this.duplicate(e, time[order[i]], 'rows out of time order');
+      const d = time[order[i]] - time[order[kept - 1]];
+      if (d === 0) {
+        const lines = e.lines;
+        const where = lines ? `lines ${fmtInt(lines[order[kept - 1]])} and ${fmtInt(lines[order[i]])}` : 'rows out of time order';
+        const err = this.duplicateError(e, time[order[i]], where);
+        if (!lines || !this.onRepeat || this.onRepeat(lines[order[i]], err)) throw err;
+        continue;
+      }
       this.interval.push(d);
+      order[kept++] = order[i];
+    }
+    if (order.length > 0 && kept < order.length) {
+      this.dropped += order.length - kept;
+      order = order.subarray(0, kept);
+      e.length = kept;
     }
     this.chunks.deleteEntity(e.idx);
     const sorted = new Float64Array(e.length);
@@ -217,6 +255,7 @@ export class SeriesWriter {
       e.chunk++;
     }
     e.sorted = true;
+    e.lines = null;
   }
 }
 

@@ -37,6 +37,7 @@ function badCopy(fleet: string): string {
   bad[100] = cells.join(','); // file line 102: text in temperature_c
   bad[200] = bad[200].split(',').slice(0, 5).join(','); // line 202: a ragged row
   bad[300] = bad[299]; // line 302: the time of line 301 again
+  bad[400] = bad[350]; // line 402: the time of line 352 again, out of order (found when the entity is sorted)
   bad.push('2025-01-01T00:00:00Z,PUMP-99,50,1,4,50,30,1400,0', '2025-01-01T01:00:00Z,PUMP-99,50,1,4,50,30,1400,0');
   for (let h = 0; h < 40; h++) bad.push(`2025-01-${String(1 + Math.floor(h / 24)).padStart(2, '0')}T${String(h % 24).padStart(2, '0')}:00:00Z,PUMP-98,,1,4,50,30,1400,0`);
   return writeTemp(work, 'bad-week.csv', [head, ...bad].join('\n') + '\n');
@@ -57,11 +58,12 @@ test('a file with bad rows and bad entities is scored; each is reported with its
   assert.equal(run.code, 0, run.stderr);
   const r = JSON.parse(run.stdout) as ScoringRun;
   assert.deepEqual(r.model, { name: 'pump', version: 1 });
-  assert.equal(r.skippedRows.count, 3);
-  assert.deepEqual(r.skippedRows.examples.map((e) => /^Skipped line (\d+)/.exec(e)?.[1]), ['102', '202', '302']);
+  assert.equal(r.skippedRows.count, 4);
+  assert.deepEqual(r.skippedRows.examples.map((e) => /^Skipped line (\d+)/.exec(e)?.[1]), ['102', '202', '302', '402']);
   assert.match(r.skippedRows.examples[0], /column `temperature_c`: 'n\/a\?' is not a number/);
   assert.match(r.skippedRows.examples[1], /has 5 fields but the file has 9 columns/);
   assert.match(r.skippedRows.examples[2], /appears twice for entity `PUMP-01`/);
+  assert.match(r.skippedRows.examples[3], /appears twice for entity `PUMP-01` \(lines 352 and 402\)/);
   assert.deepEqual(
     r.skippedEntities.map((e) => [e.entity, e.reason]),
     [
@@ -84,7 +86,7 @@ test('a file with bad rows and bad entities is scored; each is reported with its
   const text = await cli(['score', '--model', 'pump@1', '--data', String(r.dataset.id)]);
   assert.equal(text.code, 0, text.stderr);
   assert.match(text.stdout, /^Scored [\d,]+ windows of bad-week \(2 entities\) with pump v1 in [\d.]+ s\.\n/);
-  assert.match(text.stdout, /\nSkipped 3 bad rows of the file:\n  Skipped line 102, column `temperature_c`/);
+  assert.match(text.stdout, /\nSkipped 4 bad rows of the file:\n  Skipped line 102, column `temperature_c`/);
   assert.match(text.stdout, /\nSkipped 2 entities:\n  PUMP-99: 2 rows, fewer than the model's window of 12\n  PUMP-98: input `temperature_c` has no value at all\n/);
 });
 
