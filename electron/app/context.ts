@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { AppInfo } from '../../shared/api';
+import { sweepOrphanModels } from '../registry/orphan-sweep';
 import { openDatabase } from '../store/database';
 import { openSettings, type SettingsStore } from '../settings/settings-store';
 import { EventBus } from './event-bus';
@@ -30,6 +31,7 @@ export function openAppContext(options: { home: string; mode: AppInfo['mode'] })
   fs.mkdirSync(options.home, { recursive: true });
   const dbPath = path.join(options.home, DB_FILE);
   const db = openDatabase(dbPath);
+  sweepOrphanModels(db, options.home);
   const events = new EventBus();
   const jobs = new JobRegistry(events);
   const settings = openSettings(options.home);
