@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, screen, session, shell, type OpenDialogOptions } from 'electron';
 import type { PickedFile } from '../shared/api';
 import { createHandlers } from './api/handlers';
+import { PathScope, scopeFilePaths } from './api/path-scope';
 import { openAppContext, type AppContext } from './app/context';
 import { homeFlag, resolveHome } from './app/paths';
 import { ensureDemoData } from './data/demo-seed';
@@ -71,12 +72,18 @@ async function start(): Promise<void> {
     console.error('Could not create the demo data (the app works without it):', err);
   }
 
-  const handlers = createHandlers(context, {
-    pickFile: () => pickFile(mainWindow, { title: 'Import a data file', properties: ['openFile'], filters: IMPORT_FILTERS }),
-    pickModelFile: () => pickFile(mainWindow, { title: 'Import a model', properties: ['openFile'], filters: MODEL_FILTERS }),
-    printPdf: printWithElectron,
-    showFile: (file) => shell.showItemInFolder(file),
-  });
+  // The window may name only files of the home's uploads/reports/exports, those the user chose in
+  // a file dialog this session (the scope remembers them) and the recent files.
+  const scope = new PathScope(home, 'Choose the file with the app\'s Import dialog.', () => context.settings.recentFiles().map((f) => f.path));
+  const handlers = scopeFilePaths(
+    createHandlers(context, {
+      pickFile: () => pickFile(mainWindow, { title: 'Import a data file', properties: ['openFile'], filters: IMPORT_FILTERS }),
+      pickModelFile: () => pickFile(mainWindow, { title: 'Import a model', properties: ['openFile'], filters: MODEL_FILTERS }),
+      printPdf: printWithElectron,
+      showFile: (file) => shell.showItemInFolder(file),
+    }),
+    scope,
+  );
   registerOperations(ipcMain, handlers, (event) => isTrustedSender(event, INDEX_URL));
   forwardEvents(context.events, (channel, payload) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);

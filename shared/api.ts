@@ -258,6 +258,24 @@ export const OPERATION_NAMES = [
   'monitoring:summary',
 ] as const satisfies readonly OperationName[];
 
+/**
+ * The request fields that name a file or folder on the back end's machine, per operation. Browser
+ * mode and the desktop app check each against the folders they may use; the CLI takes any path.
+ */
+export const PATH_FIELDS = {
+  'datasets:preview': ['path'],
+  'datasets:import': ['path'],
+  'models:export': ['path'],
+  'models:import': ['path'],
+  'models:importKeras': ['path'],
+  'reports:create': ['path', 'tablesDir'],
+  'reports:show': ['path'],
+} as const satisfies { [K in OperationName]?: readonly (keyof Req<K> & string)[] };
+
+type PathOperation = { [K in OperationName]: 'path' extends keyof Req<K> ? K : 'tablesDir' extends keyof Req<K> ? K : never }[OperationName];
+const pathFieldsAreComplete: [Exclude<PathOperation, keyof typeof PATH_FIELDS>] extends [never] ? true : never = true;
+void pathFieldsAreComplete;
+
 /** The listener method each event is exposed as on the client API. */
 export const EVENT_METHODS = {
   'job:progress': 'onJobProgress',

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import type { Handlers } from '../../shared/api';
 import { UserError } from '../../shared/errors';
 import type { AppContext } from '../app/context';
-import { planReport, runReport } from './make-report';
+import { downloadableReport, planReport, runReport } from './make-report';
+import { REPORTS_DIR } from './report-files';
 import type { PdfPrinter } from './pdf-chromium';
 
 /** What the desktop app adds: its own PDF printer and the system file manager. */
@@ -26,6 +27,10 @@ export function createReportHandlers(ctx: AppContext, hooks: ReportHooks = {}): 
       if (!hooks.showFile) throw new UserError('There is no file manager here: open the file from its folder instead.');
       const target = path.resolve(String(file));
       if (!fs.existsSync(target)) throw new UserError(`There is no file ${target} any more: make the report again.`);
+      const reports = path.join(ctx.home, REPORTS_DIR);
+      if (path.dirname(target) !== reports || downloadableReport(ctx.home, path.basename(target)) === null) {
+        throw new UserError(`Only reports in ${reports} are shown in the file manager; ${target} is not one.`);
+      }
       hooks.showFile(target);
       return { shown: true };
     },

@@ -7,6 +7,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Handlers } from '../../shared/api';
 import { UserError } from '../../shared/errors';
+import { PathScope, scopeFilePaths } from '../api/path-scope';
 import type { AppContext } from '../app/context';
 import { AccessGuard, newToken, tokenCookie } from './access-guard';
 import { openEventStream } from './event-stream';
@@ -40,9 +41,16 @@ export interface BrowserServer {
   close(): Promise<void>;
 }
 
-/** Starts the browser-mode server and resolves once it is listening. */
+/** What browser mode says when a request names a file outside its folders. */
+const OUTSIDE_HINT = 'Upload the file through the app instead (Import, Score a file, Import model); the command line (`lstm-studio`) reads and writes any path.';
+
+/**
+ * Starts the browser-mode server and resolves once it is listening. File paths in requests are
+ * confined to the home's uploads, reports and exports folders; uploads to the settings' limit.
+ */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const token = newToken();
+  const handlers = scopeFilePaths(options.handlers, new PathScope(options.ctx.home, OUTSIDE_HINT));
   const streams = new Set<{ end(): void }>();
   let guard: AccessGuard; // set once listening, before any request can arrive
   const server = http.createServer((req, res) => {
@@ -68,7 +76,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const { pathname } = url;
     if (pathname.startsWith('/api/op/')) {
       if (method !== 'POST') return methodNotAllowed(res, 'POST');
-      return handleOperation(req, res, pathname.slice('/api/op/'.length), options.handlers);
+      return handleOperation(req, res, pathname.slice('/api/op/'.length), handlers);
     }
     if (pathname === '/api/events') {
       if (method !== 'GET') return methodNotAllowed(res, 'GET');
@@ -78,7 +86,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     if (pathname === '/api/upload') {
       if (method !== 'POST') return methodNotAllowed(res, 'POST');
-      return handleUpload(req, res, url, options.ctx.home);
+      return handleUpload(req, res, url, options.ctx.home, options.ctx.settings.uploadLimitBytes());
     }
     if (pathname.startsWith('/api/reports/')) {
       if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');

@@ -7,7 +7,9 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as path from 'node:path';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { fmtBytes } from '../../shared/format';
 import type { PickedFile } from '../../shared/api';
 import { HttpError, sendError, sendJson } from './http-io';
 
@@ -17,11 +19,20 @@ export const UPLOADS_DIR = 'uploads';
 /** Longest kept file name; longer names are cut (keeping the extension). */
 const MAX_NAME_LENGTH = 120;
 
-/** Stores the request body as a file and answers `{"ok": true, "value": {path, name}}` (a PickedFile). */
-export async function handleUpload(req: IncomingMessage, res: ServerResponse, url: URL, home: string): Promise<void> {
+/**
+ * Stores the request body as a file and answers `{"ok": true, "value": {path, name}}` (a PickedFile).
+ * A body over `limit` bytes is refused with 413: at once when its Content-Length says so, else as
+ * soon as the streamed bytes pass it (the partial file is removed).
+ */
+export async function handleUpload(req: IncomingMessage, res: ServerResponse, url: URL, home: string, limit: number): Promise<void> {
   const given = url.searchParams.get('name');
   if (!given || !displayName(given)) {
     return sendError(res, new HttpError(400, 'Say which file this is: POST /api/upload?name=<file name>.'));
+  }
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    res.setHeader('Connection', 'close');
+    return sendError(res, tooLarge(displayName(given), limit));
   }
   const dir = path.join(home, UPLOADS_DIR, randomBytes(8).toString('hex'));
   const stored = safeFileName(given);
@@ -29,10 +40,21 @@ export async function handleUpload(req: IncomingMessage, res: ServerResponse, ur
   const partial = path.join(dir, `.${stored}.part`);
   try {
     await fs.promises.mkdir(dir, { recursive: true });
-    await pipeline(req, fs.createWriteStream(partial, { flags: 'wx' }));
+    // The request is piped, not handed to pipeline, so a 413 can still be answered on its socket.
+    const cap = capBytes(limit);
+    req.on('error', (err) => cap.destroy(err));
+    req.on('close', () => {
+      if (!req.complete) cap.destroy(new Error('The upload was cut off before its end.'));
+    });
+    req.pipe(cap);
+    await pipeline(cap, fs.createWriteStream(partial, { flags: 'wx' }));
     await fs.promises.rename(partial, target);
   } catch (err) {
     await fs.promises.rm(dir, { recursive: true, force: true });
+    if (err instanceof HttpError) {
+      res.setHeader('Connection', 'close');
+      return sendError(res, err.status === 413 ? tooLarge(displayName(given), limit) : err);
+    }
     if (req.destroyed && res.destroyed) return; // the browser went away: nothing to answer
     return sendError(res, uploadError(err, dir));
   }
@@ -54,6 +76,22 @@ export function safeFileName(name: string): string {
   if (base.length <= MAX_NAME_LENGTH) return base;
   const ext = path.extname(base).slice(0, 16);
   return base.slice(0, MAX_NAME_LENGTH - ext.length) + ext;
+}
+
+/** Passes bytes through until more than `limit` have come, then fails with a 413. */
+function capBytes(limit: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      if (seen > limit) done(new HttpError(413, 'too large'));
+      else done(null, chunk);
+    },
+  });
+}
+
+function tooLarge(name: string, limit: number): HttpError {
+  return new HttpError(413, `${name} is larger than the upload limit of ${fmtBytes(limit)}. Import it with the command line (\`lstm-studio import FILE\`), or raise "uploadLimitBytes" in settings.json in the data folder.`);
 }
 
 function uploadError(err: unknown, dir: string): HttpError {

@@ -14,7 +14,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { OperationName, Req, Res } from '../../shared/api';
 import type { PartialVariant } from '../../shared/model/variant';
-import { ARTIFACTS, callApi, openBrowserSession, type BrowserSession } from '../helpers/browser-session';
+import { ARTIFACTS, callApi, openBrowserSession, uploadFile, type BrowserSession } from '../helpers/browser-session';
 import { dataFile, tempDir, writeTemp } from '../helpers/fixtures';
 
 const STEP_TIMEOUT = 120_000;
@@ -59,7 +59,7 @@ async function openDeploy(version: number): Promise<void> {
 before(async () => {
   session = await openBrowserSession('lstm-studio-e2e-registry-');
   page = session.page;
-  const dataset = await call('datasets:import', { jobId: 'e2e-reg-import', path: AMBIENT });
+  const dataset = await call('datasets:import', { jobId: 'e2e-reg-import', path: await uploadFile(session, AMBIENT) });
   for (const [i, config] of [GOOD, BAD].entries()) {
     const r = await call('training:start', { runId: `e2e-reg-${i + 1}`, datasetId: dataset.summary.id, config, name: 'amb' });
     assert.equal(r.model?.version, i + 1);
@@ -237,7 +237,7 @@ test('the Drift page: a shifted copy of the data drifts, and production raises i
     return `${time},${(Number(value) + 15).toFixed(3)}`;
   });
   const file = writeTemp(tempDir('lstm-e2e-drift-'), 'ambient-shifted.csv', [lines[0], ...shifted].join('\n'));
-  const dataset = await call('datasets:import', { jobId: 'e2e-reg-shifted', path: file });
+  const dataset = await call('datasets:import', { jobId: 'e2e-reg-shifted', path: await uploadFile(session, file) });
 
   await page.goto(`${session.appUrl}#/models/amb`);
   await page.getByTestId('model-drift').click();

@@ -104,6 +104,18 @@ export async function callApi<K extends OperationName>(session: BrowserSession, 
   return body.value as Res<K>;
 }
 
+/**
+ * Uploads a local file through `POST /api/upload`, as the app's file picker does, and returns the
+ * path the server stored it at (browser mode reads only files in its uploads, reports and exports).
+ */
+export async function uploadFile(session: BrowserSession, file: string): Promise<string> {
+  const token = new URL(session.appUrl).searchParams.get('token') ?? '';
+  const res = await fetch(`${session.baseUrl}/api/upload?name=${encodeURIComponent(path.basename(file))}`, { method: 'POST', headers: { 'X-Studio-Token': token }, body: fs.readFileSync(file) });
+  const body = (await res.json()) as { ok: boolean; value?: { path: string }; error?: { message: string } };
+  if (!body.ok || !body.value) throw new Error(`upload of ${file}: ${body.error?.message}`);
+  return body.value.path;
+}
+
 /** Starts `lstm-studio serve` on a free port and resolves with the printed link. */
 function startServer(root: string, home: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {

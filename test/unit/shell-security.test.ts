@@ -432,6 +432,14 @@ test('main.ts opens the home, seeds demo data and wires window, IPC and CSP secu
   assert.equal((await rec.handles.get('dialog:openModelFile')!(trusted)).ok, true);
   const modelDialog = rec.dialogs[1] as { title: string; filters: { extensions: string[] }[] };
   assert.deepEqual([modelDialog.title, modelDialog.filters.map((f) => f.extensions)], ['Import a model', [['lsmodel'], ['*']]]);
+  // The window reaches only files the user chose (the dialog's /data/pumps.csv) and the home's folders.
+  const outside = await rec.handles.get('datasets:preview')!(trusted, { path: '/etc/passwd' });
+  assert.equal(outside.ok, false);
+  assert.match(outside.error.message, /The path "\/etc\/passwd" is outside the folders this app may use here .*Choose the file with the app's Import dialog/);
+  const chosen = await rec.handles.get('datasets:preview')!(trusted, { path: '/data/pumps.csv' });
+  assert.doesNotMatch(chosen.error?.message ?? '', /outside the folders/, 'the chosen file passes the scope');
+  const showOutside = await rec.handles.get('reports:show')!(trusted, { path: path.join(home, 'studio.sqlite') });
+  assert.match(showOutside.error.message, /outside the folders|Only reports in/);
 
   for (const close of win.events.get('close') ?? []) close();
   const saved = JSON.parse(fs.readFileSync(path.join(home, 'settings.json'), 'utf8'));
