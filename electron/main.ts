@@ -4,7 +4,7 @@
  * forwards the event streams to the window, and keeps the window locked down (see electron/shell/).
  */
 import * as path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, screen, session, shell, type OpenDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, shell, type MessageBoxOptions, type OpenDialogOptions } from 'electron';
 import type { PickedFile } from '../shared/api';
 import { createHandlers } from './api/handlers';
 import { PathScope, scopeFilePaths } from './api/path-scope';
@@ -14,13 +14,15 @@ import { ensureDemoData } from './data/demo-seed';
 import { printWithElectron } from './reports/pdf-electron';
 import { installCsp } from './shell/csp';
 import { forwardEvents, registerOperations } from './shell/ipc-bridge';
-import { appIndexUrl, isTrustedSender } from './shell/trusted-sender';
-import { denyPermissions, hardenWebContents, secureWebPreferences } from './shell/window-security';
+import { APP_INDEX_URL, APP_SCHEME_REGISTRATION, handleAppProtocol } from './shell/app-protocol';
+import { isTrustedSender } from './shell/trusted-sender';
+import { denyPermissions, hardenWebContents, openExternalConfirmed, secureWebPreferences } from './shell/window-security';
 import { initialWindow, MIN_SIZE, trackWindowState } from './shell/window-state';
 
-const INDEX_PATH = path.join(__dirname, '..', 'renderer', 'index.html');
+/** The renderer's build, served on app://studio/ (never file://). */
+const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
 const PRELOAD_PATH = path.join(__dirname, 'preload.js');
-const INDEX_URL = appIndexUrl(INDEX_PATH);
+const INDEX_URL = APP_INDEX_URL;
 
 /** File types offered by the import dialog. */
 export const IMPORT_FILTERS: OpenDialogOptions['filters'] = [
@@ -42,6 +44,7 @@ let mainWindow: BrowserWindow | undefined;
 const home = resolveHome({ flag: homeFlag(process.argv), fallback: app.getPath('userData') });
 if (path.resolve(app.getPath('userData')) !== home) app.setPath('userData', home);
 app.enableSandbox();
+protocol.registerSchemesAsPrivileged([APP_SCHEME_REGISTRATION]); // before ready, as Electron requires
 if (process.platform === 'win32') app.setAppUserModelId('org.lstmstudio.app');
 
 if (!app.requestSingleInstanceLock()) {
@@ -54,13 +57,14 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('web-contents-created', (_event, contents) => {
-    hardenWebContents(contents, { indexUrl: INDEX_URL, openExternal: (url) => shell.openExternal(url) });
+    hardenWebContents(contents, { indexUrl: INDEX_URL, openExternal: confirmOpenExternal });
   });
   app.whenReady().then(start).catch(fail);
 }
 
 /** Opens the back end, wires IPC and events, and shows the window. */
 async function start(): Promise<void> {
+  handleAppProtocol(protocol, RENDERER_DIR);
   installCsp(session.defaultSession);
   denyPermissions(session.defaultSession);
 
@@ -119,8 +123,14 @@ function createWindow(context: AppContext): BrowserWindow {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = undefined;
   });
-  win.loadFile(INDEX_PATH).catch((err: unknown) => fail(err));
+  win.loadURL(INDEX_URL).catch((err: unknown) => fail(err));
   return win;
+}
+
+/** Opens an http(s) link in the system browser once the user confirms it in a dialog showing the URL. */
+async function confirmOpenExternal(url: string): Promise<void> {
+  const ask = (prompt: MessageBoxOptions) => (mainWindow ? dialog.showMessageBox(mainWindow, prompt) : dialog.showMessageBox(prompt));
+  await openExternalConfirmed(url, ask, (u) => shell.openExternal(u));
 }
 
 /** Shows the native file dialog for an import; null when the user cancels. */

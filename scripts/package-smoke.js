@@ -4,7 +4,10 @@
  * runs electron-builder with electron-builder.yml for `--linux dir`, using a stub Electron
  * distribution (a fake `electron` executable), no native rebuild, and output in a temp folder.
  * Then checks what a real package depends on: app.asar with the built app and production
- * dependencies only, and better-sqlite3 (with its .node file) unpacked beside it.
+ * dependencies only, better-sqlite3 (with its .node file) unpacked beside it, and the Electron
+ * fuses: electron-builder.yml's `electronFuses` must turn off RunAsNode, NODE_OPTIONS and --inspect
+ * and turn on asar integrity and asar-only loading, and the packaged binary (the stub carries a fuse
+ * wire in Electron's format) must come out with those fuses flipped.
  * Needs a build first (`npm run build`). Options: --keep (keep the temp folder), --out DIR.
  */
 const { spawnSync } = require('node:child_process');
@@ -28,17 +31,37 @@ function fail(message) {
   process.exit(1);
 }
 
+/** The fuses the package must have, as electronFuses keys and @electron/fuses' FuseV1Options names. */
+const REQUIRED_FUSES = [
+  { key: 'runAsNode', fuse: 'RunAsNode', on: false },
+  { key: 'enableNodeOptionsEnvironmentVariable', fuse: 'EnableNodeOptionsEnvironmentVariable', on: false },
+  { key: 'enableNodeCliInspectArguments', fuse: 'EnableNodeCliInspectArguments', on: false },
+  { key: 'enableEmbeddedAsarIntegrityValidation', fuse: 'EnableEmbeddedAsarIntegrityValidation', on: true },
+  { key: 'onlyLoadAppFromAsar', fuse: 'OnlyLoadAppFromAsar', on: true },
+];
+
+/**
+ * A fuse wire as Electron's binary carries it: the sentinel, the wire version (1), its length and one
+ * byte per fuse ('1' on, '0' off), here at Electron's defaults (RunAsNode, NODE_OPTIONS, --inspect and
+ * file:// privileges on; the rest off), so the check sees electron-builder flip them.
+ */
+function stubFuseWire() {
+  const { SENTINEL } = require('@electron/fuses/dist/constants');
+  return Buffer.concat([Buffer.from(SENTINEL, 'ascii'), Buffer.from([1, 8]), Buffer.from('10110001', 'ascii')]);
+}
+
 /** A stand-in for an unpacked Electron distribution: all electron-builder copies for `--linux dir`. */
 function makeStubElectronDist(dir) {
   fs.mkdirSync(path.join(dir, 'resources'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'locales'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'electron'), '#!/bin/sh\necho "stub Electron for the packaging smoke check"\n', { mode: 0o755 });
+  const script = Buffer.from('#!/bin/sh\necho "stub Electron for the packaging smoke check"\nexit 0\n# ', 'ascii');
+  fs.writeFileSync(path.join(dir, 'electron'), Buffer.concat([script, stubFuseWire(), Buffer.from('\n')]), { mode: 0o755 });
   fs.writeFileSync(path.join(dir, 'LICENSE'), 'Stub Electron distribution (smoke check only).\n');
   fs.writeFileSync(path.join(dir, 'version'), electronVersion);
   fs.writeFileSync(path.join(dir, 'locales', 'en-US.pak'), '');
 }
 
-function main() {
+async function main() {
   const entry = path.join(root, pkg.main);
   if (!fs.existsSync(entry)) fail(`${path.relative(root, entry)} does not exist: run \`npm run build\` first.`);
 
@@ -89,6 +112,15 @@ function main() {
   check(fs.existsSync(path.join(resources, 'app.asar.unpacked', 'dist', 'electron', 'engine', 'fused', 'recurrent.wasm')), 'resources/app.asar.unpacked holds the fused kernel (recurrent.wasm)');
   const nodeFiles = fs.existsSync(sqliteDir) ? findFiles(sqliteDir, (f) => f.endsWith('.node')) : [];
   check(nodeFiles.some((f) => path.basename(f) === 'better_sqlite3.node'), 'better-sqlite3 native module (better_sqlite3.node) unpacked');
+
+  const configured = require('yaml').parse(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')).electronFuses ?? {};
+  const { FuseV1Options, FuseState, getCurrentFuseWire } = { ...require('@electron/fuses'), ...require('@electron/fuses/dist/constants') };
+  const wire = fs.existsSync(executable) ? await getCurrentFuseWire(executable).catch(() => null) : null;
+  for (const f of REQUIRED_FUSES) {
+    check(configured[f.key] === f.on, `electron-builder.yml electronFuses.${f.key}: ${f.on}`);
+    const state = wire ? wire[FuseV1Options[f.fuse]] : undefined;
+    check(state === (f.on ? FuseState.ENABLE : FuseState.DISABLE), `packaged binary fuse ${f.fuse} ${f.on ? 'on' : 'off'}`);
+  }
 
   let asarFiles = [];
   if (fs.existsSync(asarFile)) {
@@ -228,4 +260,4 @@ function loadAsar() {
   }
 }
 
-main();
+main().catch((err) => fail(err && err.stack ? err.stack : String(err)));

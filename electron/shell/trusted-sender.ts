@@ -5,10 +5,13 @@ export function appIndexUrl(indexPath: string): string {
   return pathToFileURL(indexPath).href;
 }
 
+/** Schemes our index page may be served on: app:// (the app) and file:// (older builds, tests). */
+const INDEX_SCHEMES = ['app:', 'file:'];
+
 /**
- * True when `url` is our app's index page: a file:// URL with the same host and path as `indexUrl`.
- * The query and #fragment are ignored (the renderer may route with them); anything else
- * (another file, http(s), data:, about:blank, a malformed URL) is untrusted.
+ * True when `url` is our app's index page: an app:// or file:// URL with the same scheme, host and
+ * path as `indexUrl`. The query and #fragment are ignored (the renderer may route with them);
+ * anything else (another file, http(s), data:, about:blank, a malformed URL) is untrusted.
  */
 export function isTrustedUrl(url: string | null | undefined, indexUrl: string, platform: string = process.platform): boolean {
   if (!url) return false;
@@ -20,7 +23,7 @@ export function isTrustedUrl(url: string | null | undefined, indexUrl: string, p
   } catch {
     return false;
   }
-  if (actual.protocol !== 'file:' || expected.protocol !== 'file:') return false;
+  if (actual.protocol !== expected.protocol || !INDEX_SCHEMES.includes(expected.protocol)) return false;
   if (actual.host !== expected.host) return false;
   // Windows paths are case-insensitive; Chromium may report a different drive-letter case.
   const norm = (p: string) => {

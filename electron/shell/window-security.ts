@@ -41,6 +41,15 @@ export function decideNavigation(targetUrl: string, indexUrl: string, platform: 
   return isExternalLink(targetUrl) ? 'open-external' : 'deny';
 }
 
+/**
+ * Decides `will-frame-navigate` for a frame inside the page: frames may show only our index page and
+ * never open anything outside (the main frame is decided by `will-navigate`).
+ */
+export function decideFrameNavigation(targetUrl: string, isMainFrame: boolean, indexUrl: string, platform: string = process.platform): NavigationDecision {
+  if (isMainFrame) return decideNavigation(targetUrl, indexUrl, platform);
+  return isTrustedUrl(targetUrl, indexUrl, platform) ? 'allow' : 'deny';
+}
+
 /** Decides `window.open` / target=_blank: never a new Electron window; web links go to the browser. */
 export function decideWindowOpen(url: string): Exclude<NavigationDecision, 'allow'> {
   return isExternalLink(url) ? 'open-external' : 'deny';
@@ -80,10 +89,41 @@ export function denyPermissions(session: Session): void {
 /** Opens a web link in the user's browser (Electron's `shell.openExternal`). */
 export type OpenExternal = (url: string) => Promise<void>;
 
+/** The question asked before a link leaves the app (Electron's MessageBoxOptions), showing the whole URL. */
+export function externalLinkPrompt(url: string): { type: 'question'; buttons: string[]; defaultId: number; cancelId: number; title: string; message: string; detail: string; noLink: boolean } {
+  return {
+    type: 'question',
+    buttons: ['Open in browser', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    title: 'Open a web link',
+    message: 'Open this link in your web browser?',
+    detail: url,
+    noLink: true,
+  };
+}
+
 /**
- * Locks down one web contents: navigation stays on our index page, no new windows, no <webview>.
- * http(s) links the user follows open in the system browser instead. Applied to every web contents
- * the app creates (`app.on('web-contents-created')`), so nothing slips through.
+ * Hands a link to the system browser only when it is http(s) and the user confirms it in a dialog
+ * showing the URL (Cancel is the default). Resolves true when it was opened.
+ */
+export async function openExternalConfirmed(
+  url: string,
+  ask: (prompt: ReturnType<typeof externalLinkPrompt>) => Promise<{ response: number }>,
+  open: OpenExternal,
+): Promise<boolean> {
+  if (!isExternalLink(url)) return false;
+  const { response } = await ask(externalLinkPrompt(url));
+  if (response !== 0) return false;
+  await open(url);
+  return true;
+}
+
+/**
+ * Locks down one web contents: navigation stays on our index page (frames included), no new
+ * windows, no <webview>. http(s) links the user follows go to `openExternal` (in the app: after the
+ * user confirms). Applied to every web contents the app creates (`app.on('web-contents-created')`),
+ * so nothing slips through.
  */
 export function hardenWebContents(contents: WebContents, options: { indexUrl: string; openExternal: OpenExternal }): void {
   const { indexUrl, openExternal } = options;
@@ -99,6 +139,12 @@ export function hardenWebContents(contents: WebContents, options: { indexUrl: st
   };
   contents.on('will-navigate', (event) => guard(event, event.url));
   contents.on('will-redirect', (event) => guard(event, event.url));
+  contents.on('will-frame-navigate', (event) => {
+    if (event.isMainFrame) return; // will-navigate decides the page itself
+    if (decideFrameNavigation(event.url, false, indexUrl) === 'allow') return;
+    event.preventDefault();
+    console.warn(`Blocked a frame's navigation to ${event.url}`);
+  });
   contents.setWindowOpenHandler(({ url }) => {
     if (decideWindowOpen(url) === 'open-external') external(url);
     else console.warn(`Blocked a new window for ${url}`);

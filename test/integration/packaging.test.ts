@@ -11,7 +11,7 @@ function findRoot(dir: string): string {
   return dir;
 }
 
-test('electron-builder.yml packages the app with better-sqlite3 unpacked (stub Electron, offline)', { timeout: 600_000 }, () => {
+test('electron-builder.yml packages the app with better-sqlite3 unpacked and the Electron fuses flipped (stub Electron, offline)', { timeout: 600_000 }, () => {
   const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'package-smoke.js')], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -22,5 +22,8 @@ test('electron-builder.yml packages the app with better-sqlite3 unpacked (stub E
   assert.equal(result.status, 0, `package smoke check failed (exit ${result.status}):\n${output.slice(-4000)}`);
   assert.match(output, /ok {3}resources\/app\.asar\n/);
   assert.match(output, /unpacked native module: app\.asar\.unpacked\/node_modules\/better-sqlite3\/build\/Release\/better_sqlite3\.node/);
+  for (const [fuse, state] of [['RunAsNode', 'off'], ['EnableNodeOptionsEnvironmentVariable', 'off'], ['EnableNodeCliInspectArguments', 'off'], ['EnableEmbeddedAsarIntegrityValidation', 'on'], ['OnlyLoadAppFromAsar', 'on']]) {
+    assert.match(output, new RegExp(`ok {3}packaged binary fuse ${fuse} ${state}\n`), `${fuse} ${state}`);
+  }
   assert.match(output, /Package smoke check passed\./);
 });

@@ -18,6 +18,7 @@ import {
   secureWebPreferences,
 } from '../../electron/shell/window-security';
 import { DEFAULT_SIZE, MIN_SIZE, initialWindow } from '../../electron/shell/window-state';
+import { APP_INDEX_URL, APP_SCHEME_REGISTRATION } from '../../electron/shell/app-protocol';
 
 const ROOT = findRoot(__dirname);
 const temps: string[] = [];
@@ -289,6 +290,9 @@ function fakeElectron(userData: string) {
     dialogs: [] as unknown[],
     errors: [] as string[],
     opened: [] as string[],
+    prompts: [] as { detail: string }[],
+    schemes: [] as unknown[],
+    protocolHandlers: new Map<string, Fn>(),
   };
   class BrowserWindow {
     static getAllWindows = () => rec.windows;
@@ -302,6 +306,7 @@ function fakeElectron(userData: string) {
     on = on(this.events);
     once = on(this.events);
     loadFile = async (file: string) => void this.loaded.push(file);
+    loadURL = async (url: string) => void this.loaded.push(url);
     isDestroyed = () => false;
     isMinimized = () => false;
     isFullScreen = () => false;
@@ -342,6 +347,14 @@ function fakeElectron(userData: string) {
         return { canceled: false, filePaths: ['/data/pumps.csv'] };
       },
       showErrorBox: (title: string, message: string) => rec.errors.push(`${title}: ${message}`),
+      showMessageBox: async (...args: unknown[]) => {
+        rec.prompts.push(args.at(-1) as { detail: string });
+        return { response: 0 };
+      },
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => rec.schemes.push(...schemes),
+      handle: (scheme: string, fn: Fn) => rec.protocolHandlers.set(scheme, fn),
     },
     shell: { openExternal: async (url: string) => void rec.opened.push(url) },
   };
@@ -386,7 +399,11 @@ test('main.ts opens the home, seeds demo data and wires window, IPC and CSP secu
   assert.deepEqual(prefs, secureWebPreferences(path.join(ROOT, 'dist', 'electron', 'preload.js')));
   assert.ok(fs.existsSync(prefs.preload!), 'the bundled preload exists');
   const indexFile = path.join(ROOT, 'dist', 'renderer', 'index.html');
-  assert.deepEqual(win.loaded, [indexFile]);
+  assert.deepEqual(win.loaded, [APP_INDEX_URL], 'the renderer is served on app://, not file://');
+  assert.deepEqual(rec.schemes, [APP_SCHEME_REGISTRATION]);
+  const serve = rec.protocolHandlers.get('app')!;
+  assert.equal((await serve({ url: APP_INDEX_URL })).status, fs.existsSync(indexFile) ? 200 : 404);
+  assert.equal((await serve({ url: 'app://studio/../electron/main.js' })).status, 404, 'only the renderer folder is served');
 
   const [hook] = rec.headerHooks;
   let headers: unknown;
@@ -407,9 +424,20 @@ test('main.ts opens the home, seeds demo data and wires window, IPC and CSP secu
   assert.deepEqual(openHandler({ url: 'file:///etc/passwd' }), { action: 'deny' });
   await waitFor(() => rec.opened.length === 1, 'openExternal');
   assert.deepEqual(rec.opened, ['https://example.com/docs']);
+  assert.deepEqual(rec.prompts.map((p) => p.detail), ['https://example.com/docs'], 'the link opened after a dialog showing it');
+  let framePrevented = false;
+  const warnFrame = console.warn;
+  console.warn = () => {};
+  try {
+    contentsEvents.get('will-frame-navigate')!({ url: 'https://example.com/frame', isMainFrame: false, preventDefault: () => (framePrevented = true) });
+  } finally {
+    console.warn = warnFrame;
+  }
+  assert.ok(framePrevented, 'a frame cannot navigate away');
+  assert.equal(rec.opened.length, 1, 'nor open a link');
 
   assert.deepEqual([...rec.handles.keys()].sort(), [...OPERATION_NAMES].sort());
-  const trusted = { senderFrame: { url: `${appIndexUrl(indexFile)}#/datasets` } };
+  const trusted = { senderFrame: { url: `${APP_INDEX_URL}#/datasets` } };
   const info = await rec.handles.get('app:info')!(trusted);
   assert.equal(info.ok, true);
   assert.equal(info.value.mode, 'desktop');
