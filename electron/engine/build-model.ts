@@ -1,12 +1,14 @@
 /**
  * Builds the tfjs model for a variant with the functional API:
- * input -> [masking] -> 1-4 x (LSTM|GRU [bidirectional], [batch|layer norm]) -> [attention pooling]
- * -> dense head -> output (linear, or softmax for classification). Seeded: same variant, same weights.
+ * input -> [masking] -> [conv blocks] -> [dimension shuffle] -> 1-4 x (LSTM|GRU [bidirectional],
+ * [batch|layer norm]) -> [attention pooling] -> [concatenated with the fcn branch on the input] -> dense
+ * head -> output (linear, or softmax for classification). Seeded: same variant, same weights.
  */
 import type * as TF from '@tensorflow/tfjs';
 import type { Task, VariantConfig } from '../../shared/model/variant';
 import { AttentionPooling } from './attention-layer';
 import { tf } from './backend';
+import { applyConvBlocks, fcnBranch } from './conv-blocks';
 import { FusedBidirectional, FusedGRU, FusedLSTM } from './fused/fused-layers';
 import { glorot, orthogonal, seedSequence } from './initializers';
 
@@ -22,8 +24,8 @@ export interface ModelShape {
 type SymbolicTensor = TF.SymbolicTensor;
 
 /**
- * Builds an untrained model for `config` and the data's `shape`. Layer names are fixed (rnn_1,
- * norm_1, attention, head_1, output...) so saved files and explanations can find them.
+ * Builds an untrained model for `config` and the data's `shape`. Layer names are fixed (conv_1, rnn_1,
+ * norm_1, attention, fcn_1, fcn_concat, head_1, output...) so saved files and explanations can find them.
  */
 export function buildModel(config: VariantConfig, shape: ModelShape): TF.LayersModel {
   checkShape(shape);
@@ -32,6 +34,8 @@ export function buildModel(config: VariantConfig, shape: ModelShape): TF.LayersM
   const input = t.input({ shape: [shape.window, shape.features], name: 'input' });
   let x: SymbolicTensor = input;
   if (config.input.masking) x = apply(t.layers.masking({ maskValue: 0, name: 'masking' }), x);
+  x = applyConvBlocks(config.conv.blocks, x, 'conv', nextSeed);
+  if (config.fcn.enabled && config.fcn.shuffle) x = apply(t.layers.permute({ dims: [2, 1], name: 'shuffle' }), x);
 
   const units = config.recurrent.units;
   units.forEach((size, i) => {
@@ -42,6 +46,7 @@ export function buildModel(config: VariantConfig, shape: ModelShape): TF.LayersM
   });
 
   if (config.attention.enabled) x = apply(new AttentionPooling({ name: 'attention', seed: nextSeed() }), x);
+  if (config.fcn.enabled) x = t.layers.concatenate({ name: 'fcn_concat' }).apply([x, fcnBranch(config.fcn.blocks, input, nextSeed)]) as SymbolicTensor;
 
   config.head.units.forEach((size, i) => {
     x = apply(t.layers.dense({ units: size, activation: config.head.activation, kernelInitializer: glorot(nextSeed()), name: `head_${i + 1}` }), x);

@@ -12,6 +12,7 @@ import type { ModelMetadata } from '../../shared/model/metadata';
 import { initEngine, tf } from './backend';
 import { checkMetadata, readJsonFile, readWeights } from './model-checks';
 import './attention-layer';
+import './temporal-conv-layer';
 import { registerFusedLayers } from './fused/fused-layers';
 import { registerInitializers } from './initializers';
 

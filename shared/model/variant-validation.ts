@@ -1,4 +1,4 @@
-import { DEFAULT_VARIANT, TASKS, isPlainObject, mergeVariant, type PartialVariant, type VariantConfig } from './variant';
+import { DEFAULT_VARIANT, TASKS, isPlainObject, mergeVariant, type ConvBlock, type PartialVariant, type VariantConfig } from './variant';
 
 /** One problem in a config: the field's dotted path and what is wrong with it. */
 export interface FieldError {
@@ -34,6 +34,15 @@ const str: Check = (v, path, errors) => {
   if (typeof v !== 'string' || v.trim() === '') errors.push({ path, message: `${show(v)} is not allowed: use a column name.` });
 };
 
+const CONV_BLOCK: Record<keyof ConvBlock, Check> = { filters: int(4, 512), kernel: int(1, 64), dilation: int(1, 64), batchNorm: bool, pool: int(1, 16) };
+/** Unset block fields: a 3-step kernel, no dilation, batch norm, no pooling (filters must be given). */
+const CONV_BLOCK_DEFAULTS = { kernel: 3, dilation: 1, batchNorm: true, pool: 1 };
+const convBlock: Check = (v, path, errors) => {
+  if (!isPlainObject(v)) return void errors.push({ path, message: `${show(v)} is not a conv block: write e.g. {filters: 64, kernel: 5} (optional: dilation, batchNorm, pool).` });
+  for (const k of Object.keys(v)) if (!Object.hasOwn(CONV_BLOCK, k)) errors.push({ path: `${path}.${k}`, message: `is not a known field of a conv block. Known fields: ${Object.keys(CONV_BLOCK).join(', ')}.` });
+  for (const [k, check] of Object.entries(CONV_BLOCK)) check(v[k], `${path}.${k}`, errors);
+};
+
 /** The schema: each field's check, by dotted path. Unknown fields are errors too (typos must not pass silently). */
 const SCHEMA: Record<string, Check> = {
   task: oneOf(TASKS),
@@ -52,6 +61,10 @@ const SCHEMA: Record<string, Check> = {
   'engineering.differences': bool,
   'engineering.rolling': listOf(int(2, 1000), 0, 4),
   'engineering.rollingStats': listOf(oneOf(['mean', 'std']), 0, 2),
+  'conv.blocks': listOf(convBlock, 0, 6),
+  'fcn.enabled': bool,
+  'fcn.blocks': listOf(convBlock, 1, 6),
+  'fcn.shuffle': bool,
   'recurrent.cell': oneOf(['lstm', 'gru']),
   'recurrent.units': listOf(int(32, 256), 1, 4),
   'recurrent.bidirectional': bool,
@@ -94,6 +107,9 @@ export function validateVariant(raw: unknown, base: VariantConfig = DEFAULT_VARI
   findUnknown(raw, base as unknown as Record<string, unknown>, '', errors);
   if (errors.length > 0) return { ok: false, errors };
   const config = mergeVariant(base, raw as PartialVariant);
+  for (const group of [config.conv, config.fcn]) {
+    if (Array.isArray(group?.blocks)) group.blocks = group.blocks.map((b) => (isPlainObject(b) ? { ...CONV_BLOCK_DEFAULTS, ...b } : b));
+  }
   for (const [path, check] of Object.entries(SCHEMA)) check(get(config, path), path, errors);
   if (errors.length === 0) crossFieldRules(config, errors);
   return errors.length === 0 ? { ok: true, config } : { ok: false, errors };
@@ -127,8 +143,21 @@ function crossFieldRules(c: VariantConfig, errors: FieldError[]): void {
   if (c.task === 'classify' && c.input.targets.length > 1) {
     errors.push({ path: 'input.targets', message: 'the classify task takes one label column (or none for wide files of labelled sequences).' });
   }
-  if (c.recurrent.recurrentDropout > 0 && c.recurrent.bidirectional && c.recurrent.units.length > 3) {
-    // Allowed, but slow; no error. Kept as a place for future warnings.
+  convRules(c, errors);
+}
+
+/** Combinations the convolutional layers cannot honour. */
+function convRules(c: VariantConfig, errors: FieldError[]): void {
+  const conv = c.conv.blocks.length > 0;
+  if (c.input.masking && (conv || c.fcn.enabled)) {
+    errors.push({ path: 'input.masking', message: `convolutions cannot skip masked steps: turn masking off (padding then counts as zeros) or remove ${conv ? 'conv.blocks' : 'the fcn branch (fcn.enabled: false)'}.` });
+  }
+  if (c.fcn.shuffle && !c.fcn.enabled) errors.push({ path: 'fcn.shuffle', message: 'only applies with the fcn branch: set fcn.enabled: true, or fcn.shuffle: false.' });
+  if (c.attention.enabled && c.fcn.enabled && c.fcn.shuffle) {
+    errors.push({ path: 'attention.enabled', message: 'attention weighs time steps, but with fcn.shuffle the recurrent branch reads features as steps: turn one of them off.' });
+  }
+  if (c.attention.enabled && c.conv.blocks.some((b) => b.pool > 1)) {
+    errors.push({ path: 'attention.enabled', message: 'attention weights are shown per input step, but conv.blocks pooling shortens the time axis: set pool: 1 in every conv block or turn attention off.' });
   }
 }
 

@@ -18,6 +18,21 @@ export type SplitMode = 'chronological' | 'entity';
 export type CalendarFeature = 'hour' | 'dayOfWeek' | 'dayOfYear';
 export type RollingStat = 'mean' | 'std';
 
+/** One Conv1D block: convolution over time ('same' padding) -> [batch norm] -> ReLU -> [max pooling]. */
+export interface ConvBlock {
+  filters: number;
+  /** Kernel size in steps. */
+  kernel: number;
+  /** Spacing between kernel taps (1 = adjacent steps). */
+  dilation: number;
+  batchNorm: boolean;
+  /** Max-pooling size and stride after the block; 1 = no pooling. */
+  pool: number;
+}
+
+/** The LSTM-FCN paper's fully convolutional branch: 128/256/128 filters, kernels 8/5/3, batch norm, ReLU. */
+export const FCN_BLOCKS: ConvBlock[] = [128, 256, 128].map((filters, i) => ({ filters, kernel: [8, 5, 3][i], dilation: 1, batchNorm: true, pool: 1 }));
+
 /** A complete model variant (every field present after `resolveVariant`). */
 export interface VariantConfig {
   task: Task;
@@ -55,6 +70,14 @@ export interface VariantConfig {
     rolling: number[];
     rollingStats: RollingStat[];
   };
+  /** CNN-LSTM: Conv1D blocks applied before the recurrent stack ([] = none). */
+  conv: { blocks: ConvBlock[] };
+  /**
+   * LSTM-FCN: a fully convolutional branch beside the recurrent one, global-average pooled and
+   * concatenated with it before the head. `shuffle` feeds the recurrent branch the sequence transposed
+   * (steps become features: the paper's "dimension shuffle").
+   */
+  fcn: { enabled: boolean; blocks: ConvBlock[]; shuffle: boolean };
   recurrent: {
     cell: CellType;
     /** Hidden size per layer: 1-4 layers of 32-256. */
@@ -99,6 +122,8 @@ export const DEFAULT_VARIANT: VariantConfig = {
   input: { features: 'all', targets: [], window: 48, horizon: 1, stride: 1, masking: false, padding: 'pre' },
   scaling: { method: 'zscore', instanceNorm: false, predictDelta: true },
   engineering: { calendar: [], lags: [], differences: false, rolling: [], rollingStats: ['mean'] },
+  conv: { blocks: [] },
+  fcn: { enabled: false, blocks: FCN_BLOCKS, shuffle: false },
   recurrent: { cell: 'lstm', units: [64, 64], bidirectional: false, dropout: 0.1, recurrentDropout: 0, normalization: 'none' },
   attention: { enabled: false },
   head: { units: [], activation: 'relu', dropout: 0 },

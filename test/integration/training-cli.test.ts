@@ -176,7 +176,7 @@ test('models list shows the model (--json and table); presets lists the presets'
   const presets = JSON.parse(ok(await cli(['presets', '--home', home, '--json'])).stdout);
   assert.deepEqual(
     presets.presets.map((p: { name: string }) => p.name),
-    ['attention', 'bidirectional', 'classifier', 'deep', 'lightweight', 'robust', 'rul', 'standard'],
+    ['attention', 'bidirectional', 'classifier', 'cnn-lstm', 'deep', 'lightweight', 'lstm-fcn', 'robust', 'rul', 'standard'],
   );
 });
 

@@ -15,7 +15,7 @@ test('every preset file loads, sorted by name, with a title, a description and t
   assert.equal(presets.length, files.length);
   assert.deepEqual(
     presets.map((p) => p.name),
-    ['attention', 'bidirectional', 'classifier', 'deep', 'lightweight', 'robust', 'rul', 'standard'],
+    ['attention', 'bidirectional', 'classifier', 'cnn-lstm', 'deep', 'lightweight', 'lstm-fcn', 'robust', 'rul', 'standard'],
   );
   for (const p of presets) {
     assert.ok(p.title.length > 0 && p.description.length > 0, p.name);

@@ -136,3 +136,24 @@ test('the known fields come from DEFAULT_VARIANT itself: every field of it, at i
     assert.deepEqual(variantShapeErrors(partial as Record<string, unknown>), [], p);
   }
 });
+
+test('conv blocks get their defaults filled in, and a wrong block names its field', () => {
+  const c = resolveTrainConfig(presets, undefined, mergePartials(forecast, { conv: { blocks: [{ filters: 32 }] as never } }));
+  assert.deepEqual(c.conv.blocks, [{ filters: 32, kernel: 3, dilation: 1, batchNorm: true, pool: 1 }]);
+  assert.deepEqual(c.fcn.blocks.map((b) => [b.filters, b.kernel]), [[128, 8], [256, 5], [128, 3]], 'the LSTM-FCN paper blocks by default');
+  const message = errorsOf(mergePartials(forecast, { conv: { blocks: [{ filters: 2, kernel: 3, size: 4 }, 'big'] as never }, fcn: { blocks: [] } }));
+  assert.ok(message.includes('conv.blocks[0].size: is not a known field of a conv block. Known fields: filters, kernel, dilation, batchNorm, pool.'), message);
+  assert.ok(message.includes('conv.blocks[0].filters: 2 is not allowed: use a whole number from 4 to 512.'), message);
+  assert.ok(message.includes("conv.blocks[1]: 'big' is not a conv block"), message);
+  assert.ok(message.includes('fcn.blocks: [] is not allowed: give a list of 1 to 6 items.'), message);
+  assert.match(errorsOf(mergePartials(forecast, { conv: { blocks: [{ kernel: 3 }] as never } })), /conv\.blocks\[0\]\.filters: nothing is not allowed/);
+});
+
+test('combinations the conv layers cannot honour are refused with what to change', () => {
+  const block = [{ filters: 16, kernel: 3, dilation: 1, batchNorm: true, pool: 2 }];
+  assert.match(errorsOf(mergePartials(forecast, { input: { masking: true }, conv: { blocks: block } })), /input\.masking: convolutions cannot skip masked steps: turn masking off .* or remove conv\.blocks/);
+  assert.match(errorsOf(mergePartials(forecast, { input: { masking: true }, fcn: { enabled: true } })), /input\.masking: .*fcn\.enabled: false/);
+  assert.match(errorsOf(mergePartials(forecast, { fcn: { shuffle: true } })), /fcn\.shuffle: only applies with the fcn branch/);
+  assert.match(errorsOf(mergePartials(forecast, { fcn: { enabled: true, shuffle: true }, attention: { enabled: true } })), /attention\.enabled: attention weighs time steps/);
+  assert.match(errorsOf(mergePartials(forecast, { conv: { blocks: block }, attention: { enabled: true } })), /attention\.enabled: .*set pool: 1 in every conv block/);
+});

@@ -6,6 +6,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { FieldError } from '../../../shared/model/variant-validation';
 import { get } from '../../../shared/model/variant-validation';
+import { formatConvBlocks, parseConvBlocks } from '../../../shared/model/conv-block-text';
 import { errorsFor } from '../config-draft';
 
 /** What every field needs: the config being edited, its errors and a setter by path. */
@@ -90,19 +91,21 @@ function parseList(text: string): (number | string)[] {
 function TextInput({
   path,
   parse,
+  format = toText,
   placeholder,
   inputMode,
 }: {
   path: string;
   parse: (text: string) => unknown;
+  format?: (value: unknown) => string;
   placeholder?: string;
   inputMode?: 'decimal' | 'numeric' | 'text';
 }) {
   const f = useField(path);
-  const [text, setText] = useState(() => toText(f.value));
+  const [text, setText] = useState(() => format(f.value));
   // A change from elsewhere (preset, YAML editor) replaces the text; the user's own typing does not.
   useEffect(() => {
-    if (JSON.stringify(parse(text)) !== JSON.stringify(f.value ?? null)) setText(toText(f.value));
+    if (JSON.stringify(parse(text)) !== JSON.stringify(f.value ?? null)) setText(format(f.value));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [JSON.stringify(f.value)]);
   return (
@@ -152,6 +155,16 @@ export function ListField({ path, label, hint, placeholder }: { path: string; la
   return (
     <FieldShell label={label} hint={hint} errors={f.errors} htmlFor={fieldId(path)} testId={fieldId(path)}>
       <TextInput path={path} parse={parseList} inputMode="numeric" placeholder={placeholder} />
+    </FieldShell>
+  );
+}
+
+/** Conv blocks typed as "128x8, 256x5, 128x3" (FILTERSxKERNEL, optional dN dilation, pN pooling, nobn). */
+export function ConvBlocksField({ path, label, hint, placeholder }: { path: string; label: string; hint?: ReactNode; placeholder?: string }) {
+  const f = useField(path);
+  return (
+    <FieldShell label={label} hint={hint} errors={f.errors} htmlFor={fieldId(path)} testId={fieldId(path)} wide>
+      <TextInput path={path} parse={parseConvBlocks} format={formatConvBlocks} placeholder={placeholder} />
     </FieldShell>
   );
 }

@@ -1,8 +1,8 @@
-/** Every field of the variant config, grouped as Input, Scaling, Feature engineering, Recurrent stack, Attention, Head and Training. */
+/** Every field of the variant config, grouped as Input, Scaling, Feature engineering, Convolution, Recurrent stack, Attention, Head and Training. */
 import type { ReactNode } from 'react';
 import type { FieldError } from '../../../shared/model/variant-validation';
 import type { Task } from '../../../shared/model/variant';
-import { ChoicesField, ListField, NumberField, SelectField, ToggleField } from './config-fields';
+import { ChoicesField, ConvBlocksField, ListField, NumberField, SelectField, ToggleField } from './config-fields';
 
 const ACTIVATIONS = ['relu', 'tanh', 'elu', 'selu', 'linear'] as const;
 const CALENDAR = [
@@ -65,7 +65,11 @@ export function ConfigureForm({ task, datetime, errors }: { task: Task; datetime
             { value: 'none', label: 'None' },
           ]}
         />
-        <ToggleField path="scaling.instanceNorm" label="Instance norm" hint="Normalise each window by its own statistics (RevIN)." />
+        <ToggleField
+          path="scaling.instanceNorm"
+          label="Instance norm"
+          hint={task === 'classify' ? 'Z-normalise each sequence by its own mean and spread.' : 'Normalise each window by its own statistics (RevIN).'}
+        />
         <ToggleField
           path="scaling.predictDelta"
           label="Predict change"
@@ -86,6 +90,13 @@ export function ConfigureForm({ task, datetime, errors }: { task: Task; datetime
         <ToggleField path="engineering.differences" label="Differences" hint="First differences of the features." />
         <ListField path="engineering.rolling" label="Rolling windows" hint="Lengths, e.g. 6, 24 — up to 4." placeholder="none" />
         <ChoicesField path="engineering.rollingStats" label="Rolling statistics" options={ROLLING_STATS} />
+      </Section>
+
+      <Section title="Convolution" note="Conv1D blocks (convolution, batch norm, ReLU, pooling): before the recurrent stack (CNN-LSTM) or as a parallel branch (LSTM-FCN)." testId="cfg-section-conv">
+        <ConvBlocksField path="conv.blocks" label="Blocks before the recurrent stack" hint="FILTERSxKERNEL, e.g. 64x5, 64x5 p2 (dN dilation, pN max-pool, nobn no batch norm); empty for none." placeholder="none" />
+        <ToggleField path="fcn.enabled" label="Fully convolutional branch" hint="LSTM-FCN: conv blocks on the input, averaged over time, beside the recurrent stack." />
+        <ConvBlocksField path="fcn.blocks" label="Branch blocks" hint="The paper's: 128x8, 256x5, 128x3." />
+        <ToggleField path="fcn.shuffle" label="Dimension shuffle" hint="The recurrent stack reads the sequence transposed (steps as features)." />
       </Section>
 
       <Section title="Recurrent stack" note="The LSTM/GRU layers that read each window." testId="cfg-section-recurrent">
