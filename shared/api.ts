@@ -63,6 +63,8 @@ export interface AppInfo {
   dbPath: string;
   mode: 'desktop' | 'browser' | 'cli';
   platform: string;
+  /** The largest file browser mode accepts as an upload, in bytes (`uploadLimitBytes` in settings.json). */
+  uploadLimitBytes: number;
 }
 
 /** A file picked by the user, as the back end can read it. */

@@ -32,6 +32,11 @@ export function fmtPct(fraction: number | null | undefined, digits = 1): string 
   return `${text}%`;
 }
 
+/** Why an upload is refused: larger than browser mode's limit, and what to do instead. */
+export function uploadTooLargeMessage(name: string, limit: number): string {
+  return `${name} is larger than the upload limit of ${fmtBytes(limit)}. Import it with the command line (\`lstm-studio import FILE\`), or raise "uploadLimitBytes" in settings.json in the data folder.`;
+}
+
 /** Formats a byte count: 1536 -> "1.5 KB". */
 export function fmtBytes(bytes: number | null | undefined): string {
   if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return EMPTY;

@@ -62,6 +62,7 @@ function operations(ctx: AppContext, hooks: PlatformHooks): Handlers {
       dbPath: ctx.dbPath,
       mode: ctx.mode,
       platform: `${process.platform}-${process.arch}`,
+      uploadLimitBytes: ctx.settings.uploadLimitBytes(),
     }),
     'dialog:openFile': async () => {
       if (!hooks.pickFile) throw new UserError('There is no file dialog here: pass the file path instead.');

@@ -36,12 +36,8 @@ export class PathScope {
     this.files.add(realPath(file));
   }
 
-  /**
-   * The path, absolute, when it resolves (links followed; a missing tail is allowed, for files to
-   * write) inside an allowed folder or to an allowed file; else a UserError naming it.
-   */
-  check(given: unknown, field: string): string {
-    if (typeof given !== 'string' || given.trim() === '') throw new UserError(`${field} must be a file path.`);
+  /** True when a path resolves inside an allowed folder or to an allowed file. */
+  allows(given: string): boolean {
     const target = realPath(given);
     const homeFolders = SCOPED_HOME_FOLDERS.map((f) => {
       const dir = path.join(this.home, f);
@@ -49,8 +45,16 @@ export class PathScope {
       return realPath(dir);
     });
     const inside = [...homeFolders, ...this.folders].some((dir) => target === dir || target.startsWith(dir + path.sep));
-    const listed = this.files.has(target) || this.extraFiles().some((f) => realPath(f) === target);
-    if (inside || listed) return path.resolve(given);
+    return inside || this.files.has(target) || this.extraFiles().some((f) => realPath(f) === target);
+  }
+
+  /**
+   * The path, absolute, when it resolves (links followed; a missing tail is allowed, for files to
+   * write) inside an allowed folder or to an allowed file; else a UserError naming it.
+   */
+  check(given: unknown, field: string): string {
+    if (typeof given !== 'string' || given.trim() === '') throw new UserError(`${field} must be a file path.`);
+    if (this.allows(given)) return path.resolve(given);
     const where = SCOPED_HOME_FOLDERS.map((f) => path.join(this.home, f)).join(', ');
     throw new UserError(`${field} "${given.slice(0, 200)}" is outside the folders this app may use here (${where}). ${this.hint}`);
   }
@@ -74,7 +78,8 @@ export function realPath(p: string): string {
 
 /**
  * Handlers that check every file path of a request (the fields listed in PATH_FIELDS) against the
- * scope before the operation runs, and that allow what the native file dialogs return.
+ * scope before the operation runs, allow what the native file dialogs return, and list only the
+ * recent files inside the scope.
  */
 export function scopeFilePaths(handlers: Handlers, scope: PathScope): Handlers {
   const scoped = { ...handlers } as Record<OperationName, (req: unknown) => Promise<unknown>>;
@@ -88,6 +93,8 @@ export function scopeFilePaths(handlers: Handlers, scope: PathScope): Handlers {
       return handler(req);
     };
   }
+  // Recent files outside the scope (imported by the CLI on the same home) are neither shown nor usable.
+  scoped['files:recent'] = async () => (await handlers['files:recent']()).filter((f) => scope.allows(f.path));
   for (const op of ['dialog:openFile', 'dialog:openModelFile'] as const) {
     const pick = handlers[op];
     scoped[op] = async () => {

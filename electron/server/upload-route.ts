@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fmtBytes } from '../../shared/format';
+import { uploadTooLargeMessage } from '../../shared/format';
 import type { PickedFile } from '../../shared/api';
 import { HttpError, sendError, sendJson } from './http-io';
 
@@ -91,7 +91,7 @@ function capBytes(limit: number): Transform {
 }
 
 function tooLarge(name: string, limit: number): HttpError {
-  return new HttpError(413, `${name} is larger than the upload limit of ${fmtBytes(limit)}. Import it with the command line (\`lstm-studio import FILE\`), or raise "uploadLimitBytes" in settings.json in the data folder.`);
+  return new HttpError(413, uploadTooLargeMessage(name, limit));
 }
 
 function uploadError(err: unknown, dir: string): HttpError {

@@ -2,8 +2,9 @@
  * Browser mode: the StudioApi over HTTP. Operations are POSTs to /api/op/<name>, events arrive on one
  * Server-Sent Events stream, and the file dialog is an <input type=file> whose file is uploaded.
  */
-import { buildApi, type EventName, type OperationName, type StudioApi, type Transport } from '../../shared/api';
-import { deserializeError, type SerializedError } from '../../shared/errors';
+import { buildApi, type AppInfo, type EventName, type OperationName, type StudioApi, type Transport } from '../../shared/api';
+import { deserializeError, UserError, type SerializedError } from '../../shared/errors';
+import { uploadTooLargeMessage } from '../../shared/format';
 import { emitUploadProgress } from './upload-progress';
 
 const TOKEN_KEY = 'lstm-studio.token';
@@ -138,7 +139,10 @@ class HttpTransport implements Transport {
     });
   }
 
-  private upload(file: File): Promise<unknown> {
+  /** Refuses a file over the server's upload limit before sending a byte (the server would answer 413). */
+  private async upload(file: File): Promise<unknown> {
+    const { uploadLimitBytes } = (await this.post('app:info', null)) as AppInfo;
+    if (file.size > uploadLimitBytes) throw new UserError(uploadTooLargeMessage(file.name, uploadLimitBytes));
     return new Promise((resolve, reject) => {
       const xhr = new XMLHttpRequest();
       xhr.open('POST', `/api/upload?name=${encodeURIComponent(file.name)}`);

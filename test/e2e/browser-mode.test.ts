@@ -104,6 +104,24 @@ test('importing a NAB CSV through the UI opens its dataset page with a chart', {
   assert.ok(total > 0 && total < 22_695, `the zoomed range holds fewer points than the whole series: ${zoomed}`);
 });
 
+test('a file over the upload limit is refused before it is sent, with the limit and what to do', { timeout: STEP_TIMEOUT }, async () => {
+  const settingsFile = path.join(session.home, 'settings.json');
+  const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+  fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, uploadLimitBytes: 1000 }));
+  try {
+    await page.getByTestId('nav-datasets').click();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('import-button').click()]);
+    await chooser.setFiles(nabCsv);
+    const banner = page.getByTestId('error-banner');
+    await banner.waitFor();
+    assert.match((await banner.textContent()) ?? '', /machine_temperature_system_failure\.csv is larger than the upload limit of 1000 B\. Import it with the command line/);
+    assert.equal(await page.getByTestId('import-dialog').count(), 0);
+    assert.deepEqual(fs.readdirSync(path.join(session.home, 'uploads')).length, 1, 'only the earlier upload is stored');
+  } finally {
+    fs.writeFileSync(settingsFile, JSON.stringify(settings));
+  }
+});
+
 test('no console errors or CSP violations happened', () => {
   assert.deepEqual(consoleErrors, []);
 });

@@ -107,3 +107,14 @@ test('reports:show shows only report files inside reports/', async () => {
     await ctx.close();
   }
 });
+
+test('browser mode lists no recent file outside its folders, and tells the app its upload limit', async () => {
+  const { server, ctx } = await startServer();
+  const outside = path.join(tempDir('lstm-recent-'), 'mine.csv');
+  fs.writeFileSync(outside, 'time,value\n1,2\n');
+  ctx.settings.addRecentFile(outside);
+  const recent = await op(server, 'files:recent');
+  assert.deepEqual(JSON.parse(recent.body).value, []);
+  ctx.settings.setUploadLimitBytes(12345);
+  assert.equal(JSON.parse((await op(server, 'app:info')).body).value.uploadLimitBytes, 12345);
+});
