@@ -17,8 +17,16 @@ function exitWith(code) {
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }
 
+const debug = process.argv.includes('--debug') || !['', '0', undefined].includes(process.env.LSTM_STUDIO_DEBUG);
+
+/** Any error that escapes the CLI: exit 1 with a short message (the stack only with --debug). */
+function unexpected(err) {
+  const message = String(err && err.message ? err.message : err).slice(0, 120);
+  process.stderr.write(debug ? `Internal error: ${err && err.stack ? err.stack : String(err)}\n` : `Error: an unexpected problem stopped the command (${message}). Run it again with --debug for the details.\n`);
+  exitWith(1);
+}
+process.on('uncaughtException', unexpected);
+process.on('unhandledRejection', unexpected);
+
 const { main } = require(entry);
-main(process.argv.slice(2)).then(exitWith, (err) => {
-  process.stderr.write(`Internal error: ${err && err.stack ? err.stack : String(err)}\n`);
-  exitWith(2);
-});
+main(process.argv.slice(2)).then(exitWith, unexpected);

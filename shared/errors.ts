@@ -56,3 +56,24 @@ export function deserializeError(e: SerializedError): Error {
 export function fmtInt(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
+
+/** The longest value echoed in a message (a hostile value must not flood the message). */
+export const ECHO_CHARS = 80;
+
+/** Cuts a value echoed in a message to about `max` characters, marking the cut: "abcdef..." */
+export function clip(value: string, max = ECHO_CHARS): string {
+  const oneLine = value.replace(/[\r\n\t]+/g, ' ');
+  return oneLine.length > max ? `${oneLine.slice(0, max - 3)}...` : oneLine;
+}
+
+/** Cuts a path echoed in a message to its last `max` characters, keeping the file name: ".../data/pump.csv". */
+export function clipPath(file: string, max = ECHO_CHARS): string {
+  const oneLine = file.replace(/[\r\n\t]+/g, ' ');
+  return oneLine.length > max ? `...${oneLine.slice(oneLine.length - (max - 3))}` : oneLine;
+}
+
+/** Names for a message: the first `max`, each clipped, then how many more ("a, b, c and 9,997 more"). */
+export function listNames(names: readonly string[], max = 5): string {
+  const shown = names.slice(0, max).map((n) => clip(n, 30));
+  return names.length > max ? `${shown.join(', ')} and ${fmtInt(names.length - max)} more` : shown.join(', ');
+}

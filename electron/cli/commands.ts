@@ -23,6 +23,7 @@ export const GLOBAL_OPTIONS: OptionSpecs = {
     description: 'Folder of the project database (default: $LSTM_STUDIO_HOME, else the user-data folder)',
   },
   json: { type: 'flag', description: 'Print machine-readable JSON on stdout' },
+  debug: { type: 'flag', description: 'On an unexpected error, print where it happened (also LSTM_STUDIO_DEBUG=1)' },
   help: { type: 'flag', short: 'h', description: 'Show this help' },
 };
 

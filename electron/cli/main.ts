@@ -1,8 +1,9 @@
 /**
  * Entry of the `lstm-studio` command line. Calls the back end in-process through the API contract.
- * Exit codes: 0 success, 1 a user error or a cancel (message only), 2 an internal error (with stack).
+ * Exit codes: 0 success, 1 any failure: a user error, a cancel, or an unexpected error (a short
+ * message; its stack only with --debug or LSTM_STUDIO_DEBUG=1).
  */
-import { serializeError } from '../../shared/errors';
+import { clip, serializeError } from '../../shared/errors';
 import { readAppVersion } from '../app/version';
 import { runBenchCommand } from './bench-command';
 import { parseCli, type CliRequest } from './commands';
@@ -24,8 +25,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   try {
     return await run(parseCli(argv), io);
   } catch (err) {
-    return reportError(err, io);
+    return reportError(err, io, debugWanted(argv, io.env));
   }
+}
+
+/** Whether an unexpected error should show its stack: `--debug` or LSTM_STUDIO_DEBUG=1. */
+export function debugWanted(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): boolean {
+  return argv.includes('--debug') || (env.LSTM_STUDIO_DEBUG !== undefined && env.LSTM_STUDIO_DEBUG !== '' && env.LSTM_STUDIO_DEBUG !== '0');
 }
 
 function run(req: CliRequest, io: CliIo): Promise<number> | number {
@@ -69,8 +75,11 @@ function run(req: CliRequest, io: CliIo): Promise<number> | number {
   }
 }
 
-/** Prints an error on stderr and returns its exit code: the message for the user's errors, message and stack for bugs. */
-export function reportError(err: unknown, io: CliIo): number {
+/**
+ * Prints an error on stderr and returns the exit code, 1: the message for the user's errors; for an
+ * unexpected one a short message (its stack only when `debug`).
+ */
+export function reportError(err: unknown, io: CliIo, debug = false): number {
   const e = serializeError(err);
   if (e.kind === 'cancelled') {
     io.stderr.write(`${e.message}\n`);
@@ -80,6 +89,10 @@ export function reportError(err: unknown, io: CliIo): number {
     io.stderr.write(`Error: ${e.message}\n`);
     return 1;
   }
-  io.stderr.write(`Internal error: ${e.message}\n${e.stack ?? ''}\nThis is a bug in LSTM Studio; please report it with the lines above.\n`);
-  return 2;
+  if (debug) {
+    io.stderr.write(`Internal error: ${e.message}\n${e.stack ?? ''}\nThis is a bug in LSTM Studio; please report it with the lines above.\n`);
+    return 1;
+  }
+  io.stderr.write(`Error: an unexpected problem stopped the command (${clip(e.message, 120)}). Nothing half-done was kept. Run it again with --debug for the details, and report them if it persists.\n`);
+  return 1;
 }

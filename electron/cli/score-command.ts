@@ -1,8 +1,7 @@
 /** `lstm-studio score`: batch scoring with progress (Ctrl-C cancels), the skipped rows and entities, and the CSV. */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { ScoringRun } from '../../shared/scoring/types';
 import { fmtBytes, fmtCount } from '../../shared/format';
+import { checkOutputFile, copyFileAtomic } from '../app/output-file';
 import { followJob } from './analysis-command';
 import { resolveDataset } from './data-source';
 import { printJson, type CliIo } from './io';
@@ -11,14 +10,12 @@ import { withSession } from './session';
 
 /** Runs the scoring job, copies the stored CSV to --out (atomically) and prints the summary. */
 export async function runScoreCommand(req: OpsCliRequest, io: CliIo): Promise<number> {
+  if (req.out) checkOutputFile(req.out, '--out'); // before the work, so a wrong path costs nothing
   return withSession(req.global, 'cli', io, async ({ api }) => {
     const datasetId = await resolveDataset(api, req.data, io);
     const run = await followJob(api, io, `Scoring with ${req.model}`, (jobId) => api.scoring.run({ jobId, model: req.model, datasetId, stride: req.stride }));
     if (req.out) {
-      const target = path.resolve(req.out);
-      const tmp = `${target}.tmp-${process.pid}`;
-      fs.copyFileSync(run.file, tmp);
-      fs.renameSync(tmp, target);
+      const target = copyFileAtomic(run.file, req.out, '--out');
       io.stderr.write(`Wrote ${fmtCount(run.windows)} rows to ${target}.\n`);
     }
     if (req.global.json) printJson(io, run);

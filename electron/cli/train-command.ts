@@ -4,7 +4,6 @@
  * stops within a batch and keeps the best model so far.
  */
 import { randomUUID } from 'node:crypto';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { StudioApi } from '../../shared/api';
 import type { ImportOptions } from '../../shared/dataset';
@@ -23,6 +22,7 @@ import { formatMetrics } from './models-command';
 import { LOG_INTERVAL_MS } from './progress-line';
 import { resolveDataset } from './data-source';
 import { checkReadableFile } from './readable-file';
+import { readSmallFile } from '../app/input-file';
 import { withSession } from './session';
 import { onStopRequest } from './signals';
 
@@ -65,17 +65,15 @@ export async function runTrain(req: TrainCliRequest, io: CliIo): Promise<number>
   return 0;
 }
 
+/** The largest config file read (configs are a few hundred bytes). */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
 /** The config layers after the preset: --config FILE <- flags <- --set. */
 export function buildConfig(req: Pick<TrainCliRequest, 'configFile' | 'flags' | 'sets'>): PartialVariant {
   let fromFile: PartialVariant = {};
   if (req.configFile !== undefined) {
     const file = path.resolve(req.configFile);
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (err) {
-      throw new UserError(`Cannot read the config file ${file}: ${(err as Error).message.split('\n')[0]}. Check the path given to --config.`);
-    }
+    const text = readSmallFile(file, MAX_CONFIG_BYTES, 'The config file', { flag: '--config', expected: 'a YAML or JSON config file' }).toString('utf8');
     fromFile = parseVariantText(text, `The config file ${path.basename(file)}`);
     const wrong = variantShapeErrors(fromFile as Record<string, unknown>);
     if (wrong.length > 0) throw new UserError(`The config file ${path.basename(file)} is not valid:\n${formatFieldErrors(wrong)}`);

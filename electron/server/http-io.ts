@@ -1,4 +1,5 @@
 /** Small helpers of the browser-mode server: security headers, JSON/text answers, bounded bodies. */
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { serializeError, type SerializedError } from '../../shared/errors';
 import { findForbiddenKey } from '../../shared/safe-keys';
@@ -45,11 +46,24 @@ export function statusOfError(error: SerializedError): number {
   return error.kind === 'user' ? 400 : error.kind === 'cancelled' ? 409 : 500;
 }
 
-/** Answers `{"ok": false, "error": ...}`; only internal errors keep their stack (for bug reports). */
+/**
+ * Answers `{"ok": false, "error": ...}` without a stack: the user's errors with their message, an
+ * unexpected one (500) with a generic message and an id under which it is logged (see publicError).
+ */
 export function sendError(res: ServerResponse, err: unknown, status?: number): void {
-  const error = err instanceof HttpError ? { name: 'UserError', kind: 'user' as const, message: err.message } : serializeError(err);
-  if (error.kind !== 'internal') delete error.stack;
+  const error = err instanceof HttpError ? { name: 'UserError', kind: 'user' as const, message: err.message } : publicError(serializeError(err));
   sendJson(res, status ?? (err instanceof HttpError ? err.status : statusOfError(error)), { ok: false, error });
+}
+
+/**
+ * An error as a browser may see it: never a stack; an internal error's message (which may name
+ * files or code) replaced by a generic one with an id, under which the whole error goes to the log.
+ */
+export function publicError(error: SerializedError, log: (line: string) => void = (line) => process.stderr.write(line)): SerializedError {
+  if (error.kind !== 'internal') return { name: error.name, kind: error.kind, message: error.message };
+  const id = randomBytes(4).toString('hex');
+  log(`[lstm-studio] error ${id}: ${error.stack ?? error.message}\n`);
+  return { name: 'Error', kind: 'internal', message: `Something went wrong inside LSTM Studio (error id ${id}; the details are in the server's log). Try again; if it persists, report it with that id.` };
 }
 
 /** Reads a JSON request body of at most `limit` bytes; an empty body reads as `{}`. */

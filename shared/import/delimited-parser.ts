@@ -13,7 +13,8 @@ export type ByteLineHook = (b: Uint8Array, from: number, to: number, line: numbe
 
 /**
  * A streaming parser for delimited text: feed it text chunks in order and it calls the sink once per
- * record. Handles RFC 4180 quoting (doubled quotes, delimiters and newlines inside quotes), CRLF,
+ * record. Handles RFC 4180 quoting (doubled quotes, delimiters and newlines inside quotes), LF, CRLF
+ * and lone CR line ends (mixed in one file),
  * blank lines (skipped) and `whitespace` (runs of spaces/tabs, as in NASA C-MAPSS files).
  */
 export class DelimitedParser {
@@ -35,8 +36,17 @@ export class DelimitedParser {
   push(text: string, sink: RecordSink): void {
     const data = this.carry.length > 0 ? this.carry + text : text;
     let start = 0;
+    let cr = data.indexOf('\r');
     for (;;) {
       const nl = data.indexOf('\n', start);
+      if (cr !== -1 && cr < start) cr = data.indexOf('\r', start);
+      // A lone CR (not the CR of a CRLF) ends a line too; one at the very end waits for the next chunk.
+      while (cr !== -1 && (nl === -1 || cr < nl - 1) && cr < data.length - 1) {
+        this.line++;
+        this.onLine(data.slice(start, cr), sink);
+        start = cr + 1;
+        cr = data.indexOf('\r', start);
+      }
       if (nl === -1) break;
       this.line++;
       this.onLine(data.slice(start, nl), sink);
@@ -54,18 +64,34 @@ export class DelimitedParser {
     let start = 0;
     this.quoteIn = null; // the caller may reuse its buffer for the next chunk
     if (this.carryBytes) {
-      const nl = bytes.indexOf(10);
-      const joined = concat(this.carryBytes, nl === -1 ? bytes : bytes.subarray(0, nl));
-      if (nl === -1) {
-        this.carryBytes = joined;
-        return;
+      const carried = this.carryBytes;
+      if (carried[carried.length - 1] === 13 && bytes.length > 0) {
+        // The carried line ended with a CR at the end of the last chunk: a lone CR, or a CRLF split in two.
+        this.carryBytes = null;
+        this.onByteLine(carried, 0, carried.length, text, sink, fast);
+        start = bytes[0] === 10 ? 1 : 0;
+      } else {
+        const end = lineBreak(bytes, 0);
+        if (end === -1 || (end === bytes.length - 1 && bytes[end] === 13)) {
+          this.carryBytes = concat(carried, bytes);
+          return;
+        }
+        this.carryBytes = null;
+        const joined = concat(carried, bytes.subarray(0, end));
+        this.onByteLine(joined, 0, joined.length, text, sink, fast);
+        start = bytes[end] === 13 && bytes[end + 1] === 10 ? end + 2 : end + 1;
       }
-      this.carryBytes = null;
-      this.onByteLine(joined, 0, joined.length, text, sink, fast);
-      start = nl + 1;
     }
+    let cr = bytes.indexOf(13, start);
     for (;;) {
       const nl = bytes.indexOf(10, start);
+      if (cr !== -1 && cr < start) cr = bytes.indexOf(13, start);
+      // A lone CR (not the CR of a CRLF) ends a line too; one at the very end waits for the next chunk.
+      while (cr !== -1 && (nl === -1 || cr < nl - 1) && cr < bytes.length - 1) {
+        this.onByteLine(bytes, start, cr, text, sink, fast);
+        start = cr + 1;
+        cr = bytes.indexOf(13, start);
+      }
       if (nl === -1) break;
       this.onByteLine(bytes, start, nl, text, sink, fast);
       start = nl + 1;
@@ -188,6 +214,13 @@ export function parseDelimited(text: string, delimiter: Delimiter): { fields: st
   p.push(text, sink);
   p.end(sink);
   return out;
+}
+
+/** Where the first line break (LF or CR) at or after `from` is, or -1. */
+function lineBreak(b: Uint8Array, from: number): number {
+  const nl = b.indexOf(10, from);
+  const cr = b.indexOf(13, from);
+  return cr === -1 ? nl : nl === -1 ? cr : Math.min(cr, nl);
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

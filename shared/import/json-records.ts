@@ -1,6 +1,9 @@
-import { UserError } from '../errors';
-import { refuseForbiddenKeys } from '../safe-keys';
 /** Streaming readers for JSON arrays of records and JSON Lines, turning records into text fields. */
+import { UserError, clip } from '../errors';
+import { refuseForbiddenKeys } from '../safe-keys';
+
+/** Deepest nesting of objects and arrays a record may have (records hold flat values; a deeper one would overflow the stack later). */
+export const MAX_RECORD_DEPTH = 64;
 
 /** Receives one record (a parsed JSON value) and its 1-based line where it starts. */
 export type JsonSink = (record: unknown, line: number) => void;
@@ -49,8 +52,9 @@ export class JsonArraySplitter {
         this.elementLine = this.line;
       }
       if (c === 34) this.inString = true;
-      else if (c === 123 || c === 91) this.depth++;
-      else if (c === 125 || c === 93) this.depth--;
+      else if (c === 123 || c === 91) {
+        if (++this.depth > MAX_RECORD_DEPTH) throw tooDeep(this.elementLine);
+      } else if (c === 125 || c === 93) this.depth--;
       if (this.depth === 0 && !this.inString) {
         const textPart = this.buf + text.slice(elementStart, i + 1);
         this.buf = '';
@@ -96,6 +100,7 @@ export class JsonLinesSplitter {
     this.line++;
     const t = text.trim();
     if (t.length === 0) return;
+    if (jsonDepthExceeds(t, MAX_RECORD_DEPTH)) throw tooDeep(this.line);
     const value = parseJson(t, this.line);
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw new UserError(`Line ${this.line.toLocaleString('en-US')}: each line of a JSON Lines file must be a record ({"column": value, ...}).`);
@@ -109,10 +114,31 @@ function parseJson(text: string, line: number): unknown {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new UserError(`Line ${line.toLocaleString('en-US')}: invalid JSON (${(err as Error).message}). Fix the record or export the file again.`);
+    throw new UserError(`Line ${line.toLocaleString('en-US')}: invalid JSON (${clip((err as Error).message)}). Fix the record or export the file again.`);
   }
   refuseForbiddenKeys(value, `Line ${line.toLocaleString('en-US')}`);
   return value;
+}
+
+function tooDeep(line: number): UserError {
+  return new UserError(`Line ${line.toLocaleString('en-US')}: the record nests objects or arrays more than ${MAX_RECORD_DEPTH} levels deep; a record holds flat values such as numbers and text. Flatten the record or export the file again.`);
+}
+
+/** Whether JSON `text` nests objects and arrays deeper than `limit` (strings are skipped; the text need not be valid). */
+export function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > limit) return true;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return false;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ColumnRole, ColumnType } from '../dataset';
-import { UserError, fmtInt } from '../errors';
-import type { SniffResult } from './sniff';
+import { UserError, clip, fmtInt, listNames } from '../errors';
+import { MAX_SEQUENCE_VALUES, type SniffResult } from './sniff';
 import { DATE_RANGE_MS, formatTimestamp, isMissing, isNonFinite, parseNumber, parseTimestamp } from './values';
 
 /** A column as it is stored: its name, role, type and where its values come from in each record. */
@@ -100,13 +100,16 @@ export class RecordDecoder {
   entityKey(s: string, line: number): string {
     const key = s.trim();
     if (key.length === 0) {
-      throw new UserError(`Line ${fmtInt(line)}, column \`${this.names[this.entitySource]}\`: the entity (asset) is empty. Every row needs one: fill it in or choose another entity column.`);
+      throw new UserError(`Line ${fmtInt(line)}, column \`${clip(this.names[this.entitySource], 40)}\`: the entity (asset) is empty. Every row needs one: fill it in or choose another entity column.`);
     }
     return key;
   }
 
   /** Decodes a wide-format record: the label and the sequence's values (trailing missing values trimmed). */
   decodeSequence(fields: string[], line: number): { label: string | null; values: Float64Array } {
+    if (fields.length > MAX_SEQUENCE_VALUES + 1) {
+      throw new UserError(`Line ${fmtInt(line)} holds ${fmtInt(fields.length)} values; a sequence may have at most ${fmtInt(MAX_SEQUENCE_VALUES)}. Split it into shorter sequences.`);
+    }
     const values: number[] = [];
     for (let c = 0; c < fields.length; c++) {
       if (c === this.labelSource) continue;
@@ -117,7 +120,7 @@ export class RecordDecoder {
     if (n === 0) throw new UserError(`Line ${fmtInt(line)}: the sequence has no values. Remove the line or fill it in.`);
     const label = this.labelSource >= 0 ? (fields[this.labelSource] ?? '').trim() : null;
     if (this.labelSource >= 0 && !label) {
-      throw new UserError(`Line ${fmtInt(line)}, column \`${this.names[this.labelSource]}\`: the label is empty. Every sequence needs a class label.`);
+      throw new UserError(`Line ${fmtInt(line)}, column \`${clip(this.names[this.labelSource], 40)}\`: the label is empty. Every sequence needs a class label.`);
     }
     return { label, values: Float64Array.from(values.slice(0, n)) };
   }
@@ -146,21 +149,21 @@ export class RecordDecoder {
       return NaN;
     }
     const hint = this.decimal === '.' && /^[+-]?\d+,\d+$/.test(s.trim()) ? ' It looks like a decimal comma: import with decimal ",".' : '';
-    throw new UserError(`Line ${fmtInt(line)}, column \`${column}\`: '${clip(s)}' is not a number.${hint} Fix the value, or leave it empty (or NA) to mark it missing.`);
+    throw new UserError(`Line ${fmtInt(line)}, column \`${clip(column, 40)}\`: '${clip(s)}' is not a number.${hint} Fix the value, or leave it empty (or NA) to mark it missing.`);
   }
 
   private time(s: string, line: number, column: string): number {
     if (isMissing(s)) {
-      throw new UserError(`Line ${fmtInt(line)}, column \`${column}\`: the time is empty. Every row needs a time: fill it in, remove the row, or import without a time column.`);
+      throw new UserError(`Line ${fmtInt(line)}, column \`${clip(column, 40)}\`: the time is empty. Every row needs a time: fill it in, remove the row, or import without a time column.`);
     }
     const v = this.textTime ? parseTimestamp(s) : parseNumber(s, this.decimal) * this.timeScale;
     if (Number.isNaN(v)) {
       const expected = this.textTime ? 'a date/time (ISO 8601 such as 2024-01-31T12:00:00Z, or YYYY-MM-DD HH:mm:ss)' : 'a number (epoch seconds or milliseconds, or a step count)';
-      throw new UserError(`Line ${fmtInt(line)}, column \`${column}\`: '${clip(s)}' is not ${expected}. Fix the value or choose another time column.`);
+      throw new UserError(`Line ${fmtInt(line)}, column \`${clip(column, 40)}\`: '${clip(s)}' is not ${expected}. Fix the value or choose another time column.`);
     }
     if (!(v >= this.timeMin && v < this.timeMax)) {
       const read = this.textTime ? '' : ` (read as epoch ${this.timeScale === 1000 ? 'seconds' : 'milliseconds'}${Math.abs(v) < 8.64e15 ? `: ${formatTimestamp(v)}` : ''})`;
-      throw new UserError(`Line ${fmtInt(line)}, column \`${column}\`: '${clip(s)}'${read} is outside the years 1900-2200. Fix the value or choose another time column.`);
+      throw new UserError(`Line ${fmtInt(line)}, column \`${clip(column, 40)}\`: '${clip(s)}'${read} is outside the years 1900-2200. Fix the value or choose another time column.`);
     }
     return v;
   }
@@ -170,7 +173,7 @@ export class RecordDecoder {
     let code = dict.get(s);
     if (code === undefined) {
       if (dict.size >= MAX_CATEGORIES) {
-        throw new UserError(`Line ${fmtInt(line)}, column \`${column}\`: more than ${fmtInt(MAX_CATEGORIES)} distinct text values. If it is an asset id, choose it as the entity column; if it should be numeric, fix values such as '${clip(s)}'.`);
+        throw new UserError(`Line ${fmtInt(line)}, column \`${clip(column, 40)}\`: more than ${fmtInt(MAX_CATEGORIES)} distinct text values. If it is an asset id, choose it as the entity column; if it should be numeric, fix values such as '${clip(s)}'.`);
       }
       code = dict.size;
       dict.set(s, code);
@@ -182,11 +185,7 @@ export class RecordDecoder {
     const o = this.sniffed.options;
     const sep = o.delimiter === '\t' ? 'tab' : o.delimiter === 'whitespace' ? 'space' : `"${o.delimiter ?? ','}"`;
     throw new UserError(
-      `Line ${fmtInt(line)} has ${n} field${n === 1 ? '' : 's'} but the file has ${this.width} columns (${this.names.join(', ')}). Check that line for a missing or extra ${sep}, or a ${sep} inside an unquoted value.`,
+      `Line ${fmtInt(line)} has ${n} field${n === 1 ? '' : 's'} but the file has ${this.width} columns (${listNames(this.names)}). Check that line for a missing or extra ${sep}, or a ${sep} inside an unquoted value.`,
     );
   }
-}
-
-function clip(s: string): string {
-  return s.length > 40 ? s.slice(0, 37) + '...' : s;
 }

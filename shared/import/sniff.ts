@@ -1,5 +1,5 @@
 import type { ColumnType, DatasetFormat, Delimiter, FileType, ImportOptions } from '../dataset';
-import { UserError } from '../errors';
+import { UserError, clip, fmtInt, listNames } from '../errors';
 import { parseDelimited } from './delimited-parser';
 import { JsonArraySplitter, JsonLinesSplitter, jsonFieldText } from './json-records';
 import { isMissing, isNonFinite, numericTimeUnit, parseNumber, parseTimestamp, type NumericTimeUnit } from './values';
@@ -33,6 +33,10 @@ export interface SniffResult {
 }
 
 const SAMPLE_RECORDS = 500;
+/** Most columns a long-format file (one row per time step) may have: each column gets its own state. */
+export const MAX_COLUMNS = 10_000;
+/** Most values a row of a wide file (one labelled sequence per row, UCR style) may hold. */
+export const MAX_SEQUENCE_VALUES = 100_000;
 const DELIMITER_CANDIDATES: Delimiter[] = ['\t', ';', '|', ','];
 const TIME_NAMES = /^(time|timestamp|ts|date|datetime|date_?time|epoch|unix_?time|time_?stamp)$/i;
 const STEP_NAMES = /^(cycle|cycles|time_?cycles?|step|steps|t)$/i;
@@ -77,13 +81,15 @@ export function sniff(sample: string, given: ImportOptions): SniffResult {
 
   const kinds = names.map((_, c) => columnKind(records, c, decimal));
   const detected = detectRoles(names, records, kinds, given, header, notes);
+  // Checked before any per-column state is made (a 14 MB file of 1,000,000 columns would take gigabytes).
+  if (names.length > (detected.format === 'wide' ? MAX_SEQUENCE_VALUES : MAX_COLUMNS)) throw tooManyColumns(names.length, detected.format === 'wide');
   const timeColumn = detected.timeColumn;
   const timeIdx = timeColumn === null ? -1 : names.indexOf(timeColumn);
   let timeUnit: SniffResult['timeUnit'] = null;
   if (timeIdx >= 0) {
     if (kinds[timeIdx] === 'datetime') timeUnit = 'text';
     else if (kinds[timeIdx] === 'number') timeUnit = numericTimeUnit(minOf(records, timeIdx, decimal));
-    else throw new UserError(`Column \`${timeColumn}\` cannot be the time column: values such as '${firstValue(records, timeIdx)}' are neither dates nor numbers. Choose another time column or none.`);
+    else throw new UserError(`Column \`${clip(timeColumn!)}\` cannot be the time column: values such as '${clip(firstValue(records, timeIdx))}' are neither dates nor numbers. Choose another time column or none.`);
   }
   const columnTypes: ColumnType[] = names.map((n, c) => {
     if (c === timeIdx) return timeUnit === 'index' ? 'index' : 'datetime';
@@ -115,6 +121,15 @@ export function sniff(sample: string, given: ImportOptions): SniffResult {
     sampleRows: records.slice(0, 20),
     notes,
   };
+}
+
+/** The refusal of a file with more columns than `format` takes, with the limits and what to do. */
+function tooManyColumns(width: number, wide: boolean): UserError {
+  if (wide) {
+    return new UserError(`The file has ${fmtInt(width)} values per row; a wide file (one sequence per row) may have at most ${fmtInt(MAX_SEQUENCE_VALUES)}. Split the sequences into shorter ones, or store them one value per row (long format).`);
+  }
+  const asWide = width <= MAX_SEQUENCE_VALUES ? `, or, if each row is one sequence, import it as wide (format "wide", up to ${fmtInt(MAX_SEQUENCE_VALUES)} values per row)` : '';
+  return new UserError(`The file has ${fmtInt(width)} columns; a file with one row per time step may have at most ${fmtInt(MAX_COLUMNS)}. Keep only the columns you need${asWide}.`);
 }
 
 function detectFileType(text: string): FileType {
@@ -216,7 +231,7 @@ function resolveNames(raw: string[] | null, width: number, rename: string[] | un
 
 function requireColumn(names: string[], col: string, what: string): void {
   if (!names.includes(col)) {
-    throw new UserError(`The ${what} column \`${col}\` is not in the file. Its columns are: ${names.join(', ')}.`);
+    throw new UserError(`The ${what} column \`${clip(col)}\` is not in the file. Its columns are: ${listNames(names)}.`);
   }
 }
 

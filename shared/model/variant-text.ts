@@ -1,5 +1,5 @@
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { UserError } from '../errors';
+import { UserError, clip } from '../errors';
 import { isForbiddenKey, refuseForbiddenKeys } from '../safe-keys';
 import { isPlainObject, type PartialVariant, type VariantConfig } from './variant';
 
@@ -9,7 +9,7 @@ export function parseVariantText(text: string, source = 'the config'): PartialVa
   try {
     value = parseYaml(text, { prettyErrors: true });
   } catch (err) {
-    throw new UserError(`${source} is not valid YAML or JSON: ${(err as Error).message.split('\n')[0]}`);
+    throw new UserError(`${source} is not valid YAML or JSON: ${clip((err as Error).message.split('\n')[0], 160)}`);
   }
   if (value === null || value === undefined) return {};
   if (!isPlainObject(value)) throw new UserError(`${source} must hold fields such as "task: forecast", not a ${Array.isArray(value) ? 'list' : typeof value}.`);
@@ -30,7 +30,7 @@ export function applySets(config: PartialVariant, sets: string[]): PartialVarian
   const out = structuredClone(config) as Record<string, unknown>;
   for (const s of sets) {
     const eq = s.indexOf('=');
-    if (eq <= 0) throw new UserError(`--set ${s}: write it as key=value, e.g. --set training.epochs=5.`);
+    if (eq <= 0) throw new UserError(`--set ${clip(s)}: write it as key=value, e.g. --set training.epochs=5.`);
     const keys = s.slice(0, eq).trim().split('.');
     const bad = keys.find(isForbiddenKey);
     if (bad !== undefined) throw new UserError(`--set ${s.slice(0, 80)}: "${bad}" is never accepted as a field name. Use a field of the config, e.g. --set training.epochs=5.`);

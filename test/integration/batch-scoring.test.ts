@@ -88,6 +88,18 @@ test('a file with bad rows and bad entities is scored; each is reported with its
   assert.match(text.stdout, /^Scored [\d,]+ windows of bad-week \(2 entities\) with pump v1 in [\d.]+ s\.\n/);
   assert.match(text.stdout, /\nSkipped 4 bad rows of the file:\n  Skipped line 102, column `temperature_c`/);
   assert.match(text.stdout, /\nSkipped 2 entities:\n  PUMP-99: 2 rows, fewer than the model's window of 12\n  PUMP-98: input `temperature_c` has no value at all\n/);
+
+  // A missing folder, a folder and JSON nested 100,000 levels: exit 1 and a message, never a stack.
+  for (const [args, message] of [
+    [['--data', String(r.dataset.id), '--out', '/nonexistent/x.csv'], /^Error: Cannot write \/nonexistent\/x\.csv: the folder \/nonexistent does not exist\. Create it first, or give --out a path in an existing folder\.\n$/],
+    [['--data', String(r.dataset.id), '--out', work], /^Error: .*lstm-score-files-\w+ is a folder: give --out a file name in it/],
+    [['--data', writeTemp(work, 'deep.json', `[{"time": 1, "temperature_c": ${'['.repeat(100_000)}${']'.repeat(100_000)}}]`)], /^Error: Line 1: the record nests objects or arrays more than 64 levels deep/],
+  ] as const) {
+    const bad = await cli(['score', '--model', 'pump', ...args]);
+    assert.equal(bad.code, 1, bad.stderr);
+    assert.match(bad.stderr, message);
+    assert.doesNotMatch(bad.stderr, /\n\s+at /, 'no stack');
+  }
 });
 
 test('the runs are recorded with the version; a cancelled run leaves no file and no record', async () => {

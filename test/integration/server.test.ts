@@ -6,7 +6,7 @@ import * as http from 'node:http';
 import * as path from 'node:path';
 import { CancelledError, UserError } from '../../shared/errors';
 import { CONTENT_SECURITY_POLICY } from '../../electron/server/http-io';
-import { op, openEvents, request, startServer } from '../helpers/server-session';
+import { op, openEvents, request, startServer, type Answer } from '../helpers/server-session';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const NAB = path.resolve(ROOT, '..', 'shared', 'data', 'nab', 'machine_temperature_system_failure.csv');
@@ -107,7 +107,7 @@ test('operations: app:info works; unknown ops, the file dialog and bad bodies ar
   assert.deepEqual(JSON.parse(emptyList.body), { ok: true, value: [] });
 });
 
-test('errors map to 400 (user, no stack), 409 (cancelled) and 500 (internal, with stack)', async () => {
+test('errors map to 400 (user), 409 (cancelled) and 500 (internal: a generic message and an id that is logged), never with a stack', async () => {
   const { server } = await startServer({
     'files:recent': async () => {
       throw new UserError('Row 3, column `x`: fix it.');
@@ -125,12 +125,25 @@ test('errors map to 400 (user, no stack), 409 (cancelled) and 500 (internal, wit
   const cancelled = await op(server, 'jobs:cancel', { jobId: 'x' });
   assert.equal(cancelled.status, 409);
   assert.equal(JSON.parse(cancelled.body).error.kind, 'cancelled');
-  const internal = await op(server, 'datasets:list');
+  const logged: string[] = [];
+  const write = process.stderr.write;
+  process.stderr.write = ((chunk: string) => (logged.push(String(chunk)), true)) as typeof process.stderr.write;
+  let internal: Answer;
+  try {
+    internal = await op(server, 'datasets:list');
+  } finally {
+    process.stderr.write = write;
+  }
   assert.equal(internal.status, 500);
   const error = JSON.parse(internal.body).error;
   assert.equal(error.kind, 'internal');
-  assert.equal(error.message, 'boom');
-  assert.match(error.stack, /server\.test/);
+  assert.equal(error.stack, undefined);
+  assert.doesNotMatch(internal.body, /boom|server\.test|\\n\s+at /);
+  const id = /error id ([0-9a-f]{8})/.exec(error.message)?.[1];
+  assert.ok(id, error.message);
+  const line = logged.find((l) => l.includes(id));
+  assert.ok(line, 'the error is logged under its id');
+  assert.match(line, /boom[\s\S]*server\.test/);
 });
 
 test('upload the NAB file, import it, and watch job:progress arrive on the event stream', async () => {

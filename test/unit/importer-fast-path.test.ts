@@ -215,6 +215,29 @@ describe('the fast and the general import path store the same dataset', () => {
     assert.deepEqual(fast, general);
   });
 
+  it('for CR, CRLF and LF line ends mixed in one file, a lone CR the last byte of a read chunk: the same dataset as with LF', async () => {
+    const lines = oddText(40_000, '\n', false).split('\n').slice(0, -1);
+    const ends = ['\r', '\r\n', '\n', '\r', '\r'];
+    let text = '';
+    let bytes = 0;
+    for (let i = 0; i < lines.length; i++) {
+      text += lines[i] + ends[i % ends.length];
+      bytes += Buffer.byteLength(lines[i]) + ends[i % ends.length].length;
+      if (bytes > 2 ** 20 - 120 && bytes < 2 ** 20) {
+        // Blank lines ended by lone CRs up to the last byte of the first read chunk (1 MiB).
+        text += '\r'.repeat(2 ** 20 - bytes);
+        bytes = 2 ** 20;
+      }
+    }
+    assert.equal(Buffer.from(text)[2 ** 20 - 1], 13);
+    assert.ok(text.includes('\r\n') && /\r[^\n]/.test(text) && /[^\r]\n/.test(text), 'all three line ends');
+    const [fast, general] = await bothPaths('mixed-eol.csv', text);
+    assert.equal(typeof fast, 'object', String(fast));
+    assert.deepEqual(fast, general);
+    const [lf] = await bothPaths('lf-eol.csv', lines.join('\n') + '\n');
+    assert.deepEqual(fast, lf);
+  });
+
   it('for Windows-1252 bytes (the euro sign is 0x80)', async () => {
     const text = ['timestamp,asset_id,v', ...Array.from({ length: 3000 }, (_, i) => `2024-01-01T00:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')},${['P€', 'Pumpeé', 'P\u2019s'][i % 3]},${i}`)].join('\n') + '\n';
     const cp1252 = Buffer.from(text.replace('€', '\x80').replace(/€/g, '\x80').replace(/\u2019/g, '\x92'), 'latin1');
