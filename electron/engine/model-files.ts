@@ -10,7 +10,7 @@ import type * as TF from '@tensorflow/tfjs';
 import { UserError } from '../../shared/errors';
 import type { ModelMetadata } from '../../shared/model/metadata';
 import { initEngine, tf } from './backend';
-import { checkMetadata, readJsonFile, readWeights } from './model-checks';
+import { checkMetadata, checkModelTopology, readJsonFile, readWeights } from './model-checks';
 import './attention-layer';
 import './temporal-conv-layer';
 import { registerFusedLayers } from './fused/fused-layers';
@@ -77,6 +77,7 @@ export async function loadModel(dir: string): Promise<{ model: TF.LayersModel; m
   if (!modelJson || typeof modelJson.modelTopology !== 'object' || !Array.isArray(modelJson.weightsManifest)) {
     throw new UserError(`${modelJsonFile} is not a TensorFlow.js layers model (no modelTopology or weightsManifest). Re-export the model or retrain it.`);
   }
+  checkModelTopology(modelJson, modelJsonFile, 'Re-export the model or retrain it.');
   const { specs, data } = readWeights(folder, modelJson.weightsManifest);
   const t = tf();
   let model: TF.LayersModel;

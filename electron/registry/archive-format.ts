@@ -4,14 +4,17 @@
  *
  *   "LSTM-STUDIO-MODEL\n" | u32 BE format version | u32 BE header length | header JSON | entries | sha256
  *
- * Reading checks each part in turn, so a foreign, truncated or damaged file is refused with a
- * message that says which it is and what to do.
+ * Reading checks each part in turn, streaming (header first, limits checked, parts hashed as they
+ * are read), so a foreign, truncated, damaged or oversized file is refused with a message that says
+ * which it is and what to do, without reading it whole.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { UserError, fmtInt } from '../../shared/errors';
+import { UserError, clip, clipPath, fmtInt } from '../../shared/errors';
 import { refuseForbiddenKeys } from '../../shared/safe-keys';
+import { withInputFile } from '../app/input-file';
+import { MODEL_LIMITS } from '../engine/model-checks';
 
 const MAGIC = Buffer.from('LSTM-STUDIO-MODEL\n', 'ascii');
 /** The version of this layout; files of a newer one are refused with a message to update. */
@@ -54,49 +57,105 @@ export function writeArchive(file: string, header: Omit<ArchiveHeader, 'entries'
   return { bytes: body.length + DIGEST, sha256: digest.toString('hex') };
 }
 
-/** Reads and checks an archive; returns its header and entries by name. */
+/** Limits of an export's parts, checked from its header before any part is read. */
+export const ARCHIVE_LIMITS = {
+  /** Parts in one export (model.json, weight files, metadata.json, registry.json). */
+  entries: 1000,
+  /** Each JSON part (model.json, metadata.json, registry.json with its drift reference). */
+  jsonBytes: 64 * 1024 * 1024,
+  /** All weight parts together: the model memory budget. */
+  weightBytes: MODEL_LIMITS.weightBytes,
+} as const;
+
+const READ_CHUNK = 1 << 20;
+
+/**
+ * Reads and checks an archive without holding more than its parts: the signature, version and
+ * header first, the header's parts against ARCHIVE_LIMITS and the file's size, then each part,
+ * hashed as it is read, and the SHA-256 at the end. Returns the header and the parts by name.
+ */
 export function readArchive(file: string): { header: ArchiveHeader; entries: Map<string, Buffer> } {
   const target = path.resolve(file);
-  if (!fs.existsSync(target) || !fs.statSync(target).isFile()) throw new UserError(`No file at ${target}: check the path of the model export.`);
-  const buf = fs.readFileSync(target);
-  const name = path.basename(target);
+  if (!fs.existsSync(target)) throw new UserError(`No file at ${clipPath(target)}: check the path of the model export.`);
+  const expected = 'an .lsmodel file written by `lstm-studio models export`';
+  return withInputFile(target, { expected }, (fd, stat) => readOpenArchive(fd, stat.size, clipPath(path.basename(target))));
+}
+
+function readOpenArchive(fd: number, size: number, name: string): { header: ArchiveHeader; entries: Map<string, Buffer> } {
   const again = 'Export the model again (`lstm-studio models export NAME@VERSION --out FILE`) and copy the whole file.';
-  if (buf.length < PREFIX) {
-    if (buf.length > 0 && MAGIC.subarray(0, Math.min(buf.length, MAGIC.length)).equals(buf.subarray(0, Math.min(buf.length, MAGIC.length)))) {
-      throw new UserError(`${name} is truncated: it has only ${fmtInt(buf.length)} bytes, not even a complete header. ${again}`);
+  const start = readAt(fd, 0, Math.min(size, 64));
+  if (size < PREFIX) {
+    if (size > 0 && MAGIC.subarray(0, Math.min(size, MAGIC.length)).equals(start.subarray(0, Math.min(size, MAGIC.length)))) {
+      throw new UserError(`${name} is truncated: it has only ${fmtInt(size)} bytes, not even a complete header. ${again}`);
     }
-    throw foreign(name, buf);
+    throw foreign(name, start);
   }
-  if (!buf.subarray(0, MAGIC.length).equals(MAGIC)) throw foreign(name, buf);
-  const version = buf.readUInt32BE(MAGIC.length);
+  if (!start.subarray(0, MAGIC.length).equals(MAGIC)) throw foreign(name, start);
+  const version = start.readUInt32BE(MAGIC.length);
   if (version > ARCHIVE_VERSION) {
     throw new UserError(`${name} was exported by a newer LSTM Studio (export format ${version}; this version reads up to ${ARCHIVE_VERSION}). Update LSTM Studio to import it.`);
   }
-  const headerBytes = buf.readUInt32BE(MAGIC.length + 4);
+  const headerBytes = start.readUInt32BE(MAGIC.length + 4);
   if (version < 1 || headerBytes === 0 || headerBytes > MAX_HEADER) throw damaged(name, 'its header length is impossible', again);
-  if (PREFIX + headerBytes > buf.length) throw truncated(name, buf.length, PREFIX + headerBytes + DIGEST, again);
+  if (PREFIX + headerBytes > size) throw truncated(name, size, PREFIX + headerBytes + DIGEST, again);
+  const headerBuf = readAt(fd, PREFIX, headerBytes);
   let header: ArchiveHeader;
   try {
-    header = JSON.parse(buf.subarray(PREFIX, PREFIX + headerBytes).toString('utf8')) as ArchiveHeader;
+    header = JSON.parse(headerBuf.toString('utf8')) as ArchiveHeader;
   } catch {
     throw damaged(name, 'its header is not valid JSON', again);
   }
   refuseForbiddenKeys(header, `The header of ${name}`);
-  if (header?.kind !== 'lstm-studio-model-export' || !Array.isArray(header.entries) || !header.entries.every((e) => typeof e?.name === 'string' && Number.isInteger(e.bytes) && e.bytes >= 0)) {
+  if (header?.kind !== 'lstm-studio-model-export' || !Array.isArray(header.entries) || !header.entries.every((e) => typeof e?.name === 'string' && Number.isSafeInteger(e.bytes) && e.bytes >= 0)) {
     throw damaged(name, 'its header does not list the model\'s files', again);
   }
+  checkLimits(header.entries, name);
   const expected = PREFIX + headerBytes + header.entries.reduce((a, e) => a + e.bytes, 0) + DIGEST;
-  if (buf.length < expected) throw truncated(name, buf.length, expected, again);
-  if (buf.length > expected) throw damaged(name, `it has ${fmtInt(buf.length - expected)} bytes more than its header lists`, again);
-  const digest = createHash('sha256').update(buf.subarray(0, expected - DIGEST)).digest();
-  if (!digest.equals(buf.subarray(expected - DIGEST))) throw damaged(name, 'its SHA-256 checksum does not match its contents', again);
+  if (size < expected) throw truncated(name, size, expected, again);
+  if (size > expected) throw damaged(name, `it has ${fmtInt(size - expected)} bytes more than its header lists`, again);
+  const hash = createHash('sha256').update(start.subarray(0, PREFIX)).update(headerBuf);
   const entries = new Map<string, Buffer>();
   let at = PREFIX + headerBytes;
   for (const e of header.entries) {
-    entries.set(e.name, buf.subarray(at, at + e.bytes));
+    const data = Buffer.allocUnsafe(e.bytes);
+    for (let done = 0; done < e.bytes; ) {
+      const n = fs.readSync(fd, data, done, Math.min(READ_CHUNK, e.bytes - done), at + done);
+      if (n === 0) throw new UserError(`${name} changed while it was being read. ${again}`);
+      hash.update(data.subarray(done, done + n));
+      done += n;
+    }
+    entries.set(e.name, data);
     at += e.bytes;
   }
+  if (!hash.digest().equals(readAt(fd, at, DIGEST))) throw damaged(name, 'its SHA-256 checksum does not match its contents', again);
   return { header, entries };
+}
+
+/** Refuses an export whose header lists more or larger parts than a model has, before any is read. */
+function checkLimits(entries: ArchiveHeader['entries'], name: string): void {
+  const advice = 'It is not a model exported by LSTM Studio, or it is damaged.';
+  if (entries.length > ARCHIVE_LIMITS.entries) throw new UserError(`${name} lists ${fmtInt(entries.length)} parts; an export has at most ${fmtInt(ARCHIVE_LIMITS.entries)}. ${advice}`);
+  let weights = 0;
+  for (const e of entries) {
+    if (e.name.endsWith('.json')) {
+      if (e.bytes > ARCHIVE_LIMITS.jsonBytes) throw new UserError(`${name}: its part ${clip(e.name, 40)} has ${fmtInt(e.bytes)} bytes; at most ${fmtInt(ARCHIVE_LIMITS.jsonBytes)} are read. ${advice}`);
+    } else weights += e.bytes;
+  }
+  if (weights > ARCHIVE_LIMITS.weightBytes) {
+    throw new UserError(`${name} holds ${fmtInt(weights)} bytes of weights; LSTM Studio loads models of at most ${fmtInt(ARCHIVE_LIMITS.weightBytes)} bytes. ${advice}`);
+  }
+}
+
+/** Exactly `length` bytes at `position` (the caller checked the file is long enough). */
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buf = Buffer.alloc(length);
+  let done = 0;
+  while (done < length) {
+    const n = fs.readSync(fd, buf, done, length - done, position + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return buf.subarray(0, done);
 }
 
 function truncated(name: string, actual: number, expected: number, again: string): UserError {

@@ -8,10 +8,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as TF from '@tensorflow/tfjs';
 import { UserError } from '../../shared/errors';
-import { refuseForbiddenKeys } from '../../shared/safe-keys';
 import { initEngine, tf } from '../engine/backend';
 import { registerInitializers } from '../engine/initializers';
-import { readWeights } from '../engine/model-checks';
+import { checkModelTopology, MODEL_LIMITS, parseModelJson, readWeights } from '../engine/model-checks';
+import { readSmallFile } from '../app/input-file';
 import '../engine/attention-layer';
 
 const CONVERT = 'Convert the Keras model with `tensorflowjs_converter --input_format keras model.h5 OUT_DIR` and give OUT_DIR/model.json.';
@@ -22,17 +22,13 @@ export async function loadLayersFolder(where: string): Promise<{ model: TF.Layer
   registerInitializers();
   const file = resolveModelJson(where);
   const folder = path.dirname(file);
-  let json: Partial<TF.io.ModelJSON> & { format?: string };
-  try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new UserError(`${file} is not valid JSON (${(err as Error).message}). ${CONVERT}`);
-  }
-  refuseForbiddenKeys(json, file);
-  if (json.format === 'graph-model') throw new UserError(`${file} is a TensorFlow.js graph model (from a SavedModel), which cannot be read as layers. ${CONVERT}`);
+  const text = readSmallFile(file, MODEL_LIMITS.jsonBytes, 'The model file', { expected: 'a model.json (or its folder)' }).toString('utf8');
+  const json = parseModelJson(text, file, CONVERT) as Partial<TF.io.ModelJSON> & { format?: string };
+  if (json?.format === 'graph-model') throw new UserError(`${file} is a TensorFlow.js graph model (from a SavedModel), which cannot be read as layers. ${CONVERT}`);
   if (!json || typeof json.modelTopology !== 'object' || json.modelTopology === null || !Array.isArray(json.weightsManifest)) {
     throw new UserError(`${file} is not a TensorFlow.js layers model (it has no modelTopology or weightsManifest). ${CONVERT}`);
   }
+  checkModelTopology(json, file, CONVERT);
   const { specs, data } = readWeights(folder, json.weightsManifest);
   const t = tf();
   let model: TF.LayersModel;

@@ -7,14 +7,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { DriftReference } from '../../shared/drift/types';
-import { UserError } from '../../shared/errors';
-import { refuseForbiddenKeys } from '../../shared/safe-keys';
+import { UserError, clipPath } from '../../shared/errors';
 import type { ModelMetadata } from '../../shared/model/metadata';
+import { isPlainObject } from '../../shared/model/variant';
 import type { ModelSummary } from '../../shared/model/training';
 import type { ExportResult, ModelLineage } from '../../shared/registry/types';
 import { readAppVersion } from '../app/version';
 import { loadModel } from '../engine/model-files';
-import { checkMetadata } from '../engine/model-checks';
+import { checkMetadata, parseModelJson } from '../engine/model-checks';
 import { checkModelName, getModel } from '../store/models-repo';
 import { saveModelVersion } from '../training/save-version';
 import { readArchive, writeArchive } from './archive-format';
@@ -83,9 +83,9 @@ export async function importVersion(db: Database.Database, home: string, file: s
     if (!data) throw new UserError(`${base} lacks ${n}, so it holds no complete model. Export the model again.`);
     return data;
   };
-  const record = parseJson(entry('registry.json'), base, 'registry.json') as RegistryRecord;
+  const record = checkRecord(parseJson(entry('registry.json'), base, 'registry.json'), base);
   const metadata = checkMetadata(parseJson(entry('metadata.json'), base, 'metadata.json'), `${base}:`);
-  const modelName = checkModelName(name ?? record.name ?? header.model.name);
+  const modelName = checkModelName(name ?? (record.name || header.model?.name || ''));
   const files = header.entries.filter((e) => e.name !== 'registry.json').map((e) => ({ name: e.name, data: entry(e.name) }));
   if (files.some((f) => f.name !== path.basename(f.name) || f.name.startsWith('.'))) throw new UserError(`${base} lists a file outside the model folder; it was not written by LSTM Studio.`);
   const lineage: ModelLineage = { ...record.lineage, source: 'imported', runInProject: false, importedFrom: { file: path.resolve(file), name: record.name, version: record.version, at: new Date().toISOString() } };
@@ -135,12 +135,30 @@ async function writeChecked(dir: string, files: { name: string; data: Buffer }[]
 }
 
 function parseJson(data: Buffer, file: string, entry: string): unknown {
-  let value: unknown;
-  try {
-    value = JSON.parse(data.toString('utf8'));
-  } catch {
-    throw new UserError(`${entry} in ${file} is not valid JSON: the export is damaged. Export the model again.`);
-  }
-  refuseForbiddenKeys(value, `${entry} in ${file}`);
-  return value;
+  return parseModelJson(data.toString('utf8'), `${entry} in ${file}`, 'Export the model again.');
+}
+
+/**
+ * The registry record of an export, checked field by field (a record such as `{}` names what it
+ * lacks); optional fields an older export may lack take empty values.
+ */
+function checkRecord(value: unknown, file: string): RegistryRecord {
+  const lacks = (what: string) => new UserError(`registry.json in ${clipPath(file)} lacks ${what}: the export is damaged or was not written by LSTM Studio. Export the model again.`);
+  if (!isPlainObject(value)) throw lacks('the version\'s record');
+  const r = value as Partial<RegistryRecord>;
+  const lineage = r.lineage as Partial<ModelLineage> | undefined;
+  if (!isPlainObject(lineage) || typeof lineage.fingerprint !== 'string' || typeof lineage.runId !== 'string') throw lacks('the lineage (run and dataset fingerprint)');
+  if (typeof r.createdAt !== 'string' || Number.isNaN(Date.parse(r.createdAt))) throw lacks('the creation time');
+  if (r.metrics !== undefined && (!isPlainObject(r.metrics) || !Object.values(r.metrics).every((v) => typeof v === 'number'))) throw lacks('valid metrics');
+  if (r.tags !== undefined && (!Array.isArray(r.tags) || !r.tags.every((t) => typeof t === 'string'))) throw lacks('valid tags');
+  return {
+    ...(r as RegistryRecord),
+    name: typeof r.name === 'string' ? r.name : '',
+    version: Number.isInteger(r.version) ? (r.version as number) : 0,
+    metrics: r.metrics ?? {},
+    parameters: typeof r.parameters === 'number' ? r.parameters : 0,
+    tags: r.tags ?? [],
+    notes: typeof r.notes === 'string' ? r.notes : '',
+    reference: isPlainObject(r.reference) ? (r.reference as DriftReference) : null,
+  };
 }

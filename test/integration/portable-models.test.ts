@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as TF from '@tensorflow/tfjs';
 import { loadModel } from '../../electron/engine/model-files';
+import { readArchive, writeArchive, type ArchiveHeader } from '../../electron/registry/archive-format';
 import { predict } from '../../electron/engine/predict';
 import { getReference } from '../../electron/registry/registry-repo';
 import { openDatabase } from '../../electron/store/database';
@@ -131,6 +132,36 @@ test('a truncated, damaged or foreign file is refused with a clear message and r
   await refused(path.join(work, 'missing.lsmodel'), /^Error: No file at .*missing\.lsmodel/);
 });
 
+/** `exported` written again with `change` applied to its parts (a valid checksum: only the content is hostile). */
+function rewritten(name: string, change: (entries: Map<string, Buffer>) => void): string {
+  const { header, entries } = readArchive(exported);
+  change(entries);
+  const file = path.join(work, name);
+  const { entries: _, ...rest } = header;
+  writeArchive(file, rest, [...entries].map(([n, data]) => ({ name: n, data })));
+  return file;
+}
+
+test('an export with an empty registry record, a huge declared layer or part, or a 3 GB file is refused with the numbers, registering nothing', async () => {
+  await refused(rewritten('empty-record.lsmodel', (e) => e.set('registry.json', Buffer.from('{}'))), /^Error: registry\.json in empty-record\.lsmodel lacks the lineage \(run and dataset fingerprint\)/);
+  const huge = rewritten('huge-units.lsmodel', (e) => e.set('model.json', Buffer.from(e.get('model.json')!.toString('utf8').replace(/"units":\s*32/, '"units":100000000'))));
+  await refused(huge, /declares a layer with units 100,000,000; LSTM Studio builds layers of at most 512, or up to 4,096 when the file's own weights have that size \(they do not\)/);
+
+  // A header that lists a 3 GB weights part, in a sparse file of that size: refused from the header,
+  // before any part is read (it used to be read whole: ERR_FS_FILE_TOO_LARGE and exit 2).
+  const big = 3 * 1024 ** 3;
+  const header: ArchiveHeader = { kind: 'lstm-studio-model-export', exportedAt: new Date().toISOString(), appVersion: '0.1.0', model: { name: 'amb', version: 1, task: 'forecast' }, entries: [{ name: 'model.json', bytes: 2 }, { name: 'weights.bin', bytes: big }] };
+  const json = Buffer.from(JSON.stringify(header));
+  const prefix = Buffer.alloc(8);
+  prefix.writeUInt32BE(1, 0);
+  prefix.writeUInt32BE(json.length, 4);
+  const sparse = path.join(work, 'sparse.lsmodel');
+  fs.writeFileSync(sparse, Buffer.concat([Buffer.from('LSTM-STUDIO-MODEL\n'), prefix, json, Buffer.from('{}')]));
+  fs.truncateSync(sparse, fs.statSync(sparse).size + big + 32);
+  await refused(sparse, /^Error: sparse\.lsmodel holds 3,221,225,472 bytes of weights; LSTM Studio loads models of at most 268,435,456 bytes/);
+  fs.rmSync(sparse);
+});
+
 let fixture: TF.LayersModel;
 
 test('a Keras model converted to TF.js layers imports once its input is mapped to a dataset column', async () => {
@@ -160,6 +191,27 @@ test('a Keras model converted to TF.js layers imports once its input is mapped t
   assert.equal(got.length, 15);
   got.forEach((v, i) => assert.ok(Math.abs(v - want[i]) < 1e-5, `output ${i}: ${v} vs ${want[i]}`));
   model.dispose();
+});
+
+test('a Keras model.json declaring 100,000,000 units, or weights over the memory budget, is refused before anything is built', async () => {
+  const src = path.join(work, 'keras_out');
+  const spec = JSON.parse(fs.readFileSync(path.join(src, 'model.json'), 'utf8'));
+  const variant = (name: string, change: (json: typeof spec) => void): string => {
+    const dir = path.join(work, name);
+    fs.cpSync(src, dir, { recursive: true });
+    const json = structuredClone(spec);
+    change(json);
+    fs.writeFileSync(path.join(dir, 'model.json'), JSON.stringify(json));
+    return dir;
+  };
+  const args = (dir: string) => ['models', 'import', dir, '--name', 'hostile', '--data', '1', '--task', 'forecast', '--features', 'value', '--target', 'value'];
+  const units = await cli(homeA, args(variant('keras_units', (j) => (j.modelTopology.config.layers[0].config.units = 100_000_000))));
+  assert.equal(units.code, 1, units.stderr);
+  assert.match(units.stderr, /^Error: .*model\.json declares a layer with units 100,000,000; LSTM Studio builds layers of at most 512/);
+  const weights = await cli(homeA, args(variant('keras_weights', (j) => (j.weightsManifest[0].weights[0].shape = [100_000, 100_000]))));
+  assert.equal(weights.code, 1, weights.stderr);
+  assert.match(weights.stderr, /lists 40,000,\d{3},\d{3} bytes of weights; LSTM Studio loads models of at most 268,435,456 bytes/);
+  assert.equal(JSON.parse((await ok(homeA, ['models', 'list', '--json'])).stdout).models.some((m: { name: string }) => m.name === 'hostile'), false);
 });
 
 after(() => fixture?.dispose());
