@@ -15,6 +15,8 @@ import { readSmallFile } from '../app/input-file';
 import '../engine/attention-layer';
 
 const CONVERT = 'Convert the Keras model with `tensorflowjs_converter --input_format keras model.h5 OUT_DIR` and give OUT_DIR/model.json.';
+/** The advice after a limit or a damaged file (short: the message already names the file and the numbers). */
+const CONVERT_AGAIN = 'Check the file, or convert the model again with tensorflowjs_converter.';
 
 /** A layers-format model.json (or its folder) read into a model with its weights, and what it says about itself. */
 export async function loadLayersFolder(where: string): Promise<{ model: TF.LayersModel; file: string; generatedBy: string | null }> {
@@ -23,12 +25,12 @@ export async function loadLayersFolder(where: string): Promise<{ model: TF.Layer
   const file = resolveModelJson(where);
   const folder = path.dirname(file);
   const text = readSmallFile(file, MODEL_LIMITS.jsonBytes, 'The model file', { expected: 'a model.json (or its folder)' }).toString('utf8');
-  const json = parseModelJson(text, file, CONVERT) as Partial<TF.io.ModelJSON> & { format?: string };
+  const json = parseModelJson(text, file, CONVERT_AGAIN) as Partial<TF.io.ModelJSON> & { format?: string };
   if (json?.format === 'graph-model') throw new UserError(`${file} is a TensorFlow.js graph model (from a SavedModel), which cannot be read as layers. ${CONVERT}`);
   if (!json || typeof json.modelTopology !== 'object' || json.modelTopology === null || !Array.isArray(json.weightsManifest)) {
     throw new UserError(`${file} is not a TensorFlow.js layers model (it has no modelTopology or weightsManifest). ${CONVERT}`);
   }
-  checkModelTopology(json, file, CONVERT);
+  checkModelTopology(json, file, CONVERT_AGAIN);
   const { specs, data } = readWeights(folder, json.weightsManifest);
   const t = tf();
   let model: TF.LayersModel;

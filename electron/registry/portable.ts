@@ -14,7 +14,7 @@ import type { ModelSummary } from '../../shared/model/training';
 import type { ExportResult, ModelLineage } from '../../shared/registry/types';
 import { readAppVersion } from '../app/version';
 import { loadModel } from '../engine/model-files';
-import { checkMetadata, parseModelJson } from '../engine/model-checks';
+import { checkMetadata, checkModelTopology, parseModelJson } from '../engine/model-checks';
 import { checkModelName, getModel } from '../store/models-repo';
 import { saveModelVersion } from '../training/save-version';
 import { readArchive, writeArchive } from './archive-format';
@@ -85,6 +85,7 @@ export async function importVersion(db: Database.Database, home: string, file: s
   };
   const record = checkRecord(parseJson(entry('registry.json'), base, 'registry.json'), base);
   const metadata = checkMetadata(parseJson(entry('metadata.json'), base, 'metadata.json'), `${base}:`);
+  checkModelTopology(parseJson(entry('model.json'), base, 'model.json') as object, `model.json in ${base}`, 'Export the model again.');
   const modelName = checkModelName(name ?? (record.name || header.model?.name || ''));
   const files = header.entries.filter((e) => e.name !== 'registry.json').map((e) => ({ name: e.name, data: entry(e.name) }));
   if (files.some((f) => f.name !== path.basename(f.name) || f.name.startsWith('.'))) throw new UserError(`${base} lists a file outside the model folder; it was not written by LSTM Studio.`);

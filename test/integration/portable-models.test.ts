@@ -145,7 +145,7 @@ function rewritten(name: string, change: (entries: Map<string, Buffer>) => void)
 test('an export with an empty registry record, a huge declared layer or part, or a 3 GB file is refused with the numbers, registering nothing', async () => {
   await refused(rewritten('empty-record.lsmodel', (e) => e.set('registry.json', Buffer.from('{}'))), /^Error: registry\.json in empty-record\.lsmodel lacks the lineage \(run and dataset fingerprint\)/);
   const huge = rewritten('huge-units.lsmodel', (e) => e.set('model.json', Buffer.from(e.get('model.json')!.toString('utf8').replace(/"units":\s*32/, '"units":100000000'))));
-  await refused(huge, /declares a layer with units 100,000,000; LSTM Studio builds layers of at most 512, or up to 4,096 when the file's own weights have that size \(they do not\)/);
+  await refused(huge, /^Error: model\.json in huge-units\.lsmodel declares a layer with units 100,000,000; LSTM Studio builds layers of at most 512, or up to 4,096 when the file's own weights have that size \(they do not\)/);
 
   // A header that lists a 3 GB weights part, in a sparse file of that size: refused from the header,
   // before any part is read (it used to be read whole: ERR_FS_FILE_TOO_LARGE and exit 2).
@@ -208,9 +208,11 @@ test('a Keras model.json declaring 100,000,000 units, or weights over the memory
   const units = await cli(homeA, args(variant('keras_units', (j) => (j.modelTopology.config.layers[0].config.units = 100_000_000))));
   assert.equal(units.code, 1, units.stderr);
   assert.match(units.stderr, /^Error: .*model\.json declares a layer with units 100,000,000; LSTM Studio builds layers of at most 512/);
+  assert.ok(units.stderr.length < 300, units.stderr);
   const weights = await cli(homeA, args(variant('keras_weights', (j) => (j.weightsManifest[0].weights[0].shape = [100_000, 100_000]))));
   assert.equal(weights.code, 1, weights.stderr);
   assert.match(weights.stderr, /lists 40,000,\d{3},\d{3} bytes of weights; LSTM Studio loads models of at most 268,435,456 bytes/);
+  assert.ok(weights.stderr.length < 300, weights.stderr);
   assert.equal(JSON.parse((await ok(homeA, ['models', 'list', '--json'])).stdout).models.some((m: { name: string }) => m.name === 'hostile'), false);
 });
 
