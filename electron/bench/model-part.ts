@@ -2,7 +2,7 @@
  * Our side of the model benchmark, run in its own process so its peak RSS is its own: the real
  * engine (buildModel, trainModel, predict) on the active backend, with seeded random data.
  */
-import { DEFAULT_VARIANT, mergeVariant, type VariantConfig } from '../../shared/model/variant';
+import { DEFAULT_VARIANT, mergeVariant, type ConvBlock, type VariantConfig } from '../../shared/model/variant';
 import { createRng } from '../../shared/random';
 import type { WindowBatch } from '../../shared/training/prepared';
 import { initEngine, tf } from '../engine/backend';
@@ -12,12 +12,14 @@ import { kernelRuntime } from '../engine/fused/kernel-runtime';
 import { predict } from '../engine/predict';
 import { trainModel } from '../engine/train-model';
 import { median, peakRssMb } from './measure';
-import type { ModelFigures, ModelWorkload } from './workload';
+import type { BenchConvBlock, ModelFigures, ModelWorkload } from './workload';
 
 /** The variant that matches the PyTorch reference: no dropout, no clipping, no schedule. */
 export function benchVariant(w: ModelWorkload): VariantConfig {
   return mergeVariant(DEFAULT_VARIANT, {
     input: { window: w.window, masking: false },
+    conv: { blocks: (w.conv ?? []).map(convBlock) },
+    fcn: w.fcn ? { enabled: true, shuffle: true, blocks: w.fcn.map(convBlock) } : { enabled: false, shuffle: false },
     recurrent: { cell: 'lstm', units: w.units, bidirectional: false, dropout: 0, recurrentDropout: 0, normalization: 'none' },
     attention: { enabled: false },
     head: { units: [] },
@@ -33,6 +35,10 @@ export function benchVariant(w: ModelWorkload): VariantConfig {
       earlyStopping: { enabled: false },
     },
   });
+}
+
+function convBlock(b: BenchConvBlock): ConvBlock {
+  return { filters: b.filters, kernel: b.kernel, dilation: 1, batchNorm: true, pool: b.pool };
 }
 
 /** Trains one epoch after warm-up, then times single-sequence latency and batch inference. */

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CsvFigures, ModelFigures, ModelWorkload } from './workload';
+import type { BenchConvBlock, CsvFigures, ModelFigures, ModelWorkload } from './workload';
 
 /** The repository's scripts/bench/reference.py (only in a source checkout, not in the packaged app). */
 export function referenceScript(root: string): string | null {
@@ -50,8 +50,15 @@ export function referenceModel(python: string, script: string, w: ModelWorkload,
     `--predict-runs=${w.predictRuns}`,
     '--threads=1',
     `--seed=${w.seed}`,
+    ...(w.conv ? [`--conv=${blocksText(w.conv)}`] : []),
+    ...(w.fcn ? [`--fcn=${blocksText(w.fcn)}`] : []),
   ];
   return runJson(python, [script, ...args], referenceEnv(env)) as ModelFigures;
+}
+
+/** Blocks as reference.py reads them: "64x5,64x5p2". */
+function blocksText(blocks: BenchConvBlock[]): string {
+  return blocks.map((b) => `${b.filters}x${b.kernel}${b.pool > 1 ? `p${b.pool}` : ''}`).join(',');
 }
 
 /** Runs the reference CSV part (pandas.read_csv) on `file`, optionally parsing `parseDates` as datetimes. */

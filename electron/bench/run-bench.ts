@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { median } from './measure';
 import { findPython, referenceCsv, referenceModel, referenceScript, runJson } from './reference';
-import { QUICK_CSV, QUICK_MODEL, REFERENCE_CSV, REFERENCE_MODEL, type CsvFigures, type CsvWorkload, type ModelFigures, type ModelWorkload } from './workload';
+import { BENCH_PARTS, CNN_LSTM_MODEL, LSTM_FCN_MODEL, QUICK_CSV, QUICK_LAYERS, QUICK_MODEL, REFERENCE_CSV, REFERENCE_MODEL, type BenchPart, type CsvFigures, type CsvWorkload, type ModelFigures, type ModelWorkload } from './workload';
 
 /** Which parts to run and how. */
 export interface BenchOptions {
@@ -17,13 +17,20 @@ export interface BenchOptions {
   quick?: boolean;
   /** Runs of each part; medians are reported (default 1). */
   repeat?: number;
-  parts?: ('model' | 'csv')[];
+  /** model: the recurrent workload; layers: the CNN-LSTM and LSTM-FCN workloads (training throughput); csv: the import. */
+  parts?: BenchPart[];
   /** false: our engine only. */
   reference?: boolean;
   env?: NodeJS.ProcessEnv;
   /** Progress lines (which part runs now). */
   log?: (line: string) => void;
 }
+
+/** The convolutional workloads by their row name. */
+const LAYER_WORKLOADS: [string, ModelWorkload][] = [
+  ['CNN-LSTM', CNN_LSTM_MODEL],
+  ['LSTM-FCN', LSTM_FCN_MODEL],
+];
 
 /** One row of the table: ratio = ours / reference. */
 export interface BenchResult {
@@ -53,7 +60,7 @@ export interface BenchReport {
   backend: string;
   results: BenchResult[];
   engines: { ours: string[]; reference: string[] };
-  workload: { model: ModelWorkload; csv: CsvWorkload; repeat: number };
+  workload: { model: ModelWorkload; layers: ModelWorkload[]; csv: CsvWorkload; repeat: number };
   notes: string[];
 }
 
@@ -63,23 +70,25 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 export async function runBench(options: BenchOptions = {}): Promise<BenchReport> {
   const env = options.env ?? process.env;
   const log = options.log ?? (() => {});
-  const parts = options.parts ?? ['model', 'csv'];
+  const parts = options.parts ?? [...BENCH_PARTS];
   const repeat = Math.max(1, Math.floor(options.repeat ?? 1));
   const model = options.quick ? QUICK_MODEL : REFERENCE_MODEL;
   const csv = options.quick ? QUICK_CSV : REFERENCE_CSV;
+  const layers = LAYER_WORKLOADS.map(([name, w], i): [string, ModelWorkload] => [name, options.quick ? QUICK_LAYERS[i] : w]);
+  const modelParts = parts.includes('model') || parts.includes('layers');
   const notes: string[] = [];
   const loadStart = os.loadavg()[0];
 
   const script = options.reference === false ? null : referenceScript(ROOT);
   if (options.reference !== false && !script) notes.push('Reference skipped: scripts/bench/reference.py is only in a source checkout of LSTM Studio.');
-  const torch = script && parts.includes('model') ? findPython('torch', env) : null;
-  if (script && parts.includes('model') && !torch) notes.push('PyTorch reference skipped: no python3 with torch found (Debian: apt-get install python3-torch; or set LSTM_STUDIO_PYTHON).');
+  const torch = script && modelParts ? findPython('torch', env) : null;
+  if (script && modelParts && !torch) notes.push('PyTorch reference skipped: no python3 with torch found (Debian: apt-get install python3-torch; or set LSTM_STUDIO_PYTHON).');
   const pandas = script && parts.includes('csv') ? findPython('pandas', env) : null;
   if (script && parts.includes('csv') && !pandas) notes.push('pandas reference skipped: no python3 with pandas found (Debian: apt-get install python3-pandas; or set LSTM_STUDIO_PYTHON).');
   const csvFile = parts.includes('csv') ? sensorCsv(csv, log, notes) : null;
 
-  const ours = { model: [] as ModelFigures[], csv: [] as CsvFigures[] };
-  const ref = { model: [] as ModelFigures[], csv: [] as CsvFigures[], csvDates: [] as CsvFigures[] };
+  const ours = { model: [] as ModelFigures[], csv: [] as CsvFigures[], layers: layers.map(() => [] as ModelFigures[]) };
+  const ref = { model: [] as ModelFigures[], csv: [] as CsvFigures[], csvDates: [] as CsvFigures[], layers: layers.map(() => [] as ModelFigures[]) };
   for (let r = 1; r <= repeat; r++) {
     const of = repeat > 1 ? ` (${r}/${repeat})` : '';
     if (parts.includes('model')) {
@@ -89,6 +98,16 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
         log(`model: PyTorch reference${of}`);
         ref.model.push(referenceModel(torch, script, model, env));
       }
+    }
+    if (parts.includes('layers')) {
+      layers.forEach(([name, w], i) => {
+        log(`layers: our engine, ${name}${of}`);
+        ours.layers[i].push(child(['model', JSON.stringify(w)], env) as ModelFigures);
+        if (torch && script) {
+          log(`layers: PyTorch reference, ${name}${of}`);
+          ref.layers[i].push(referenceModel(torch, script, w, env));
+        }
+      });
     }
     if (csvFile) {
       log(`csv: our importer${of}`);
@@ -118,14 +137,20 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
     add(`CSV import (${csv.megabytes} MB), vs read_csv parsing times`, 'MB/s', 'higher', pick(ours.csv, 'mbPerSecond'), pick(ref.csvDates, 'mbPerSecond'));
     add('peak RSS, CSV import', 'MB', 'lower', pick(ours.csv, 'peakRssMb'), pick(ref.csv, 'peakRssMb'));
   }
+  if (parts.includes('layers')) {
+    layers.forEach(([name, w], i) => {
+      const shape = `${w.window} x ${w.features}, batch ${w.batchSize}`;
+      add(`training throughput, ${name} (${shape})`, 'samples/s', 'higher', pick(ours.layers[i], 'trainSamplesPerSecond'), pick(ref.layers[i], 'trainSamplesPerSecond'));
+    });
+  }
   const engines = (list: { engine: string }[]) => [...new Set(list.map((f) => f.engine))];
-  const oursEngines = engines([...ours.model, ...ours.csv]);
+  const oursEngines = engines([...ours.model, ...ours.layers.flat(), ...ours.csv]);
   return {
     machine: machineInfo([loadStart, os.loadavg()[0]]),
-    backend: ours.model[0]?.backend ?? 'n/a (model part not run)',
+    backend: (ours.model[0] ?? ours.layers[0][0])?.backend ?? 'n/a (model part not run)',
     results,
-    engines: { ours: oursEngines, reference: engines([...ref.model, ...ref.csv, ...ref.csvDates]) },
-    workload: { model, csv, repeat },
+    engines: { ours: oursEngines, reference: engines([...ref.model, ...ref.layers.flat(), ...ref.csv, ...ref.csvDates]) },
+    workload: { model, layers: layers.map(([, w]) => w), csv, repeat },
     notes,
   };
 }

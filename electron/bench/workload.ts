@@ -3,6 +3,10 @@
  * engine (a child process) and to the PyTorch/pandas reference (scripts/bench/reference.py).
  */
 
+/** The benchmark's parts: the recurrent model, the convolutional layers (CNN-LSTM, LSTM-FCN), the CSV import. */
+export type BenchPart = 'model' | 'layers' | 'csv';
+export const BENCH_PARTS: readonly BenchPart[] = ['model', 'layers', 'csv'];
+
 /** The model part: train one epoch after warm-up, then time single and batch inference. */
 export interface ModelWorkload {
   samples: number;
@@ -18,6 +22,17 @@ export interface ModelWorkload {
   /** Timed batch predictions of `predictSamples`; the median is reported. */
   predictRuns: number;
   seed: number;
+  /** Conv1D blocks before the recurrent stack (CNN-LSTM); batch norm and ReLU in each. */
+  conv?: BenchConvBlock[];
+  /** The LSTM-FCN branch's blocks; the recurrent stack then reads the sequence transposed. */
+  fcn?: BenchConvBlock[];
+}
+
+/** One conv block of a workload ('same' padding, batch norm, ReLU, max pooling when pool > 1). */
+export interface BenchConvBlock {
+  filters: number;
+  kernel: number;
+  pool: number;
 }
 
 /** The CSV part: import a generated sensor file of this size. */
@@ -40,6 +55,36 @@ export const REFERENCE_MODEL: ModelWorkload = {
   seed: 42,
 };
 
+/** The convolutional workloads: training throughput only (inference is the recurrent part's figure). */
+const LAYERS_TIMING = { warmupBatches: 4, latencyRuns: 3, predictSamples: 32, predictRuns: 1 };
+
+/** CNN-LSTM (the cnn-lstm preset): 2 x [Conv1D(64, 5), batch norm, ReLU], max-pool 2, LSTM(64) -> Dense(1), 60 x 8. */
+export const CNN_LSTM_MODEL: ModelWorkload = {
+  ...REFERENCE_MODEL,
+  ...LAYERS_TIMING,
+  samples: 2048,
+  units: [64],
+  conv: [
+    { filters: 64, kernel: 5, pool: 1 },
+    { filters: 64, kernel: 5, pool: 2 },
+  ],
+};
+
+/** LSTM-FCN (the lstm-fcn preset): 128/256/128 filters, kernels 8/5/3, with LSTM(64) over the transposed sequence, 150 x 1 (GunPoint's shape). */
+export const LSTM_FCN_MODEL: ModelWorkload = {
+  ...REFERENCE_MODEL,
+  ...LAYERS_TIMING,
+  samples: 512,
+  window: 150,
+  features: 1,
+  units: [64],
+  fcn: [
+    { filters: 128, kernel: 8, pool: 1 },
+    { filters: 256, kernel: 5, pool: 1 },
+    { filters: 128, kernel: 3, pool: 1 },
+  ],
+};
+
 export const REFERENCE_CSV: CsvWorkload = { megabytes: 100, assets: 20 };
 
 /** A tiny workload that checks the plumbing in seconds (`--quick`); its figures mean nothing. */
@@ -54,6 +99,17 @@ export const QUICK_MODEL: ModelWorkload = {
   predictSamples: 64,
   predictRuns: 2,
 };
+
+/** The convolutional workloads on tiny data (`--quick`). */
+export const QUICK_LAYERS: ModelWorkload[] = [CNN_LSTM_MODEL, LSTM_FCN_MODEL].map((w) => ({
+  ...w,
+  samples: 32,
+  window: 12,
+  units: [8],
+  warmupBatches: 1,
+  conv: w.conv?.map((b) => ({ ...b, filters: 4 })),
+  fcn: w.fcn?.map((b) => ({ ...b, filters: 4 })),
+}));
 
 export const QUICK_CSV: CsvWorkload = { megabytes: 1, assets: 4 };
 

@@ -4,6 +4,7 @@
  */
 import type { DatasetFormat, Delimiter, ImportOptions } from '../../shared/dataset';
 import { TASKS, type PartialVariant } from '../../shared/model/variant';
+import { BENCH_PARTS, type BenchPart } from '../bench/workload';
 import { ArgError, findCommandIndex, parseOptions, type OptionSpecs, type ParsedArgs } from './args';
 import { ANALYSIS_COMMANDS, analysisRequest, forecastImportView, type AnalysisCliRequest } from './analysis-args';
 import { DATA_IMPORT_OPTIONS, IMPORT_OPTIONS } from './import-options';
@@ -124,7 +125,7 @@ export const COMMANDS = {
     options: {
       quick: { type: 'flag', description: 'A tiny workload that only checks the benchmark runs (figures mean nothing)' },
       repeat: { type: 'string', valueName: 'N', description: 'Run every part N times and report medians (default 1)' },
-      parts: { type: 'string', valueName: 'model,csv', description: 'Which parts to run (default: both)' },
+      parts: { type: 'string', valueName: 'model,layers,csv', description: 'Which parts to run: the recurrent model, the CNN-LSTM and LSTM-FCN layers, the CSV import (default: all)' },
       'no-reference': { type: 'flag', description: 'Measure our engine only (no PyTorch/pandas)' },
     },
     notes: [
@@ -157,7 +158,7 @@ export type CliRequest =
   | TrainCliRequest
   | ModelsCliRequest
   | { kind: 'presets'; global: GlobalOptions }
-  | { kind: 'bench'; global: GlobalOptions; quick: boolean; repeat: number; parts: ('model' | 'csv')[]; reference: boolean }
+  | { kind: 'bench'; global: GlobalOptions; quick: boolean; repeat: number; parts: BenchPart[]; reference: boolean }
   | AnalysisCliRequest
   | OpsCliRequest
   | ReportCliRequest;
@@ -256,11 +257,11 @@ export function dataSource(parsed: ParsedArgs, command: string): { file: string;
 function benchRequest(parsed: ParsedArgs, global: GlobalOptions): Extract<CliRequest, { kind: 'bench' }> {
   const repeat = wholeNumber(parsed, 'repeat') ?? 1;
   if (repeat < 1 || repeat > 20) throw new ArgError(`--repeat must be from 1 to 20; got ${repeat}.`);
-  const partsText = str(parsed, 'parts') ?? 'model,csv';
+  const partsText = str(parsed, 'parts') ?? BENCH_PARTS.join(',');
   const parts = partsText.split(',').map((p) => p.trim());
-  const bad = parts.find((p) => p !== 'model' && p !== 'csv');
-  if (bad !== undefined || parts.length === 0) throw new ArgError(`--parts must list model and/or csv, such as --parts model; got "${partsText}".`);
-  return { kind: 'bench', global, quick: parsed.values.quick === true, repeat, parts: [...new Set(parts)] as ('model' | 'csv')[], reference: parsed.values['no-reference'] !== true };
+  const bad = parts.find((p) => !(BENCH_PARTS as string[]).includes(p));
+  if (bad !== undefined || parts.length === 0) throw new ArgError(`--parts must list ${BENCH_PARTS.join(', ')} (one or more), such as --parts model; got "${partsText}".`);
+  return { kind: 'bench', global, quick: parsed.values.quick === true, repeat, parts: [...new Set(parts)] as BenchPart[], reference: parsed.values['no-reference'] !== true };
 }
 
 /** Takes every `--key VALUE` / `--key=VALUE` out of `tokens` (up to a `--`), in order. */

@@ -9,12 +9,35 @@ const EPSILON = 1e-7;
 
 /**
  * Mean loss over `rows` (MSE, or categorical cross-entropy for classify), as `taskLoss` computes it
- * in training, or null when the split is empty. Predicts in chunks of `batchSize` without dropout.
+ * in training, and the score early stopping watches (lower is better), or null when the split is
+ * empty. Predicts in chunks of `batchSize` without dropout. The score is the loss, except for
+ * classify: the share of misclassified rows, ties broken by the loss (on the tiny validation splits
+ * of sequence-classification data the cross-entropy often rises while accuracy still improves).
  */
-export function evaluateLoss(model: TF.LayersModel, task: Task, rows: Rows, shape: [number, number], loss: LossName = 'mse', batchSize = 512): number | null {
+export function evaluateSplit(model: TF.LayersModel, task: Task, rows: Rows, shape: [number, number], loss: LossName = 'mse', batchSize = 512): { loss: number; score: number } | null {
   if (rows.n === 0) return null;
   const pred = predict(model, rows.x, rows.n, shape, batchSize);
-  return meanLoss(task, rows.y, pred, rows.n, loss);
+  const mean = meanLoss(task, rows.y, pred, rows.n, loss);
+  return { loss: mean, score: monitoredScore(task, rows.y, pred, rows.n, mean) };
+}
+
+/** The early-stopping score of predictions with mean loss `mean`: see evaluateSplit. */
+export function monitoredScore(task: Task, y: Float32Array, pred: Float32Array, n: number, mean: number): number {
+  if (task !== 'classify') return mean;
+  // errors + L / (1 + L) < errors + 1: fewer errors always wins, then the lower loss.
+  return (misclassified(y, pred, n) + mean / (1 + mean)) / n;
+}
+
+/** Rows whose highest predicted probability is not on their one-hot class. */
+function misclassified(y: Float32Array, pred: Float32Array, n: number): number {
+  const k = y.length / n;
+  let wrong = 0;
+  for (let i = 0; i < n; i++) {
+    let top = 0;
+    for (let j = 1; j < k; j++) if (pred[i * k + j] > pred[i * k + top]) top = j;
+    if (y[i * k + top] !== 1) wrong++;
+  }
+  return wrong;
 }
 
 /** The mean loss of predictions `pred` against targets `y` (both n x outputs), in plain arithmetic. */

@@ -12,7 +12,7 @@ import { createRng } from '../../shared/random';
 import { initEngine } from './backend';
 import { batchTensors, shuffledOrder } from './batches';
 import { checkTrainData } from './check-data';
-import { evaluateLoss } from './evaluate';
+import { evaluateSplit } from './evaluate';
 import { createLossMonitor } from './loss-monitor';
 import { createProgressReporter, type ProgressReporter } from './progress';
 import { releaseRecurrentMasks } from './recurrent-masks';
@@ -36,7 +36,7 @@ export interface TrainOptions {
 export interface TrainOutcome {
   /** Completed epochs (a cancelled partial epoch is not recorded). */
   history: EpochRecord[];
-  /** The epoch with the lowest monitored loss (validation, else training); 0 when none completed. */
+  /** The epoch with the lowest monitored score (validation loss, or for classify fewest validation errors then loss; else training loss); 0 when none completed. */
   bestEpoch: number;
   bestValLoss: number | null;
   stoppedEarly: boolean;
@@ -82,12 +82,13 @@ export async function trainModel(model: TF.LayersModel, data: TrainData, config:
       if (cancelled) break;
 
       const valStarted = performance.now();
-      const valLoss = evaluateLoss(model, data.task, validation, inputShape, config.training.loss);
+      const val = evaluateSplit(model, data.task, validation, inputShape, config.training.loss);
+      const valLoss = val?.loss ?? null;
       progress.validationDone((performance.now() - valStarted) / 1000);
       const record: EpochRecord = { epoch, loss: run.loss, valLoss, learningRate, durationMs: Date.now() - started };
       history.push(record);
 
-      const decision = monitor.update(epoch, valLoss ?? record.loss);
+      const decision = monitor.update(epoch, val?.score ?? record.loss);
       if (decision.improved && keepBest) {
         disposeSnapshot(best);
         best = snapshotWeights(model);

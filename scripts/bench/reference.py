@@ -3,9 +3,12 @@
 
 Runs one part of the benchmark and prints one JSON object on stdout:
   reference.py model --samples 4096 --window 60 --features 8 --units 64,64 --batch 32 --threads 1
+  reference.py model ... --conv 64x5,64x5p2          (CNN-LSTM: conv blocks before the LSTM stack)
+  reference.py model ... --fcn 128x8,256x5,128x3     (LSTM-FCN: a conv branch, LSTM over the transposed input)
   reference.py csv FILE [--parse-dates timestamp]
 The model is the same as LSTM Studio's reference workload: stacked LSTM layers (sigmoid gates, tanh),
-the last step's output into Dense(1), Adam (lr 1e-3), mean squared error. Peak RSS is this process's.
+the last step's output into Dense(1), Adam (lr 1e-3), mean squared error. Conv blocks are Conv1d ('same'
+padding), BatchNorm1d, ReLU and MaxPool1d when pooled, as LSTM Studio builds them. Peak RSS is this process's.
 """
 import argparse
 import json
@@ -41,21 +44,42 @@ def run_model(a):
     torch.manual_seed(a.seed)
     units = [int(u) for u in a.units.split(',')]
 
+    def blocks(text, channels):
+        """Conv blocks from "64x5,64x5p2": Conv1d('same'), BatchNorm1d, ReLU, [MaxPool1d]. Returns (module, out channels)."""
+        mods = []
+        for spec in text.split(','):
+            filters, rest = spec.split('x')
+            kernel, _, pool = rest.partition('p')
+            mods += [torch.nn.Conv1d(channels, int(filters), int(kernel), padding='same'), torch.nn.BatchNorm1d(int(filters)), torch.nn.ReLU()]
+            if pool and int(pool) > 1:
+                mods.append(torch.nn.MaxPool1d(int(pool)))
+            channels = int(filters)
+        return torch.nn.Sequential(*mods), channels
+
     class Net(torch.nn.Module):
         def __init__(self):
             super().__init__()
+            self.conv, size = blocks(a.conv, a.features) if a.conv else (None, a.features)
+            self.fcn, fcn_size = blocks(a.fcn, a.features) if a.fcn else (None, 0)
+            if a.fcn:
+                size = a.window  # dimension shuffle: the LSTM reads the features as steps
             layers = []
-            size = a.features
             for u in units:
                 layers.append(torch.nn.LSTM(size, u, batch_first=True))
                 size = u
             self.rnn = torch.nn.ModuleList(layers)
-            self.out = torch.nn.Linear(size, 1)
+            self.out = torch.nn.Linear(size + fcn_size, 1)
 
         def forward(self, x):
+            h = self.conv(x.transpose(1, 2)).transpose(1, 2) if self.conv is not None else x
+            if self.fcn is not None:
+                h = x.transpose(1, 2)
             for layer in self.rnn:
-                x, _ = layer(x)
-            return self.out(x[:, -1, :])
+                h, _ = layer(h)
+            h = h[:, -1, :]
+            if self.fcn is not None:
+                h = torch.cat([h, self.fcn(x.transpose(1, 2)).mean(dim=2)], dim=1)
+            return self.out(h)
 
     net = Net()
     opt = torch.optim.Adam(net.parameters(), lr=1e-3)
@@ -143,6 +167,8 @@ def main():
     m.add_argument('--predict-runs', type=int, default=5)
     m.add_argument('--threads', type=int, default=1)
     m.add_argument('--seed', type=int, default=42)
+    m.add_argument('--conv', default=None, help='conv blocks before the LSTM stack, e.g. 64x5,64x5p2')
+    m.add_argument('--fcn', default=None, help='LSTM-FCN branch blocks, e.g. 128x8,256x5,128x3')
     c = sub.add_parser('csv')
     c.add_argument('file')
     c.add_argument('--parse-dates', default=None, help='also parse this column as datetimes (as our importer does)')

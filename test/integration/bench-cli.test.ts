@@ -35,8 +35,10 @@ test('bench --quick --json measures every figure for our engine and the referenc
   assert.ok(['wasm', 'cpu', 'tensorflow'].includes(report.backend), report.backend);
   assert.deepEqual(
     report.results.map((r) => r.unit),
-    ['samples/s', 'ms', 'samples/s', 'MB', 'MB/s', 'MB/s', 'MB'],
+    ['samples/s', 'ms', 'samples/s', 'MB', 'MB/s', 'MB/s', 'MB', 'samples/s', 'samples/s'],
   );
+  assert.match(report.results[7].name, /^training throughput, CNN-LSTM/);
+  assert.match(report.results[8].name, /^training throughput, LSTM-FCN/);
   for (const r of report.results) {
     assert.ok(r.ours !== null && r.ours > 0, `${r.name}: ours ${r.ours}`);
     if (r.reference === null) assert.equal(r.ratio, null);
@@ -57,5 +59,10 @@ test('bench prints a table with ratios; --parts and --no-reference choose what r
   assert.doesNotMatch(run.stdout, /CSV import/);
   const bad = await cli(['bench', '--parts', 'gpu']);
   assert.equal(bad.code, 1);
-  assert.match(bad.stderr, /--parts must list model and\/or csv/);
+  assert.match(bad.stderr, /--parts must list model, layers, csv/);
+  const layers = await cli(['bench', '--quick', '--parts', 'layers', '--no-reference']);
+  assert.equal(layers.code, 0, layers.stderr);
+  assert.match(layers.stdout, /training throughput, CNN-LSTM \(12 x 8, batch 32\)\s+[\d,]+\s+-/);
+  assert.match(layers.stdout, /training throughput, LSTM-FCN \(12 x 1, batch 32\)\s+[\d,]+\s+-/);
+  assert.doesNotMatch(layers.stdout, /single-sequence latency/);
 });

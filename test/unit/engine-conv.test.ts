@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type * as TF from '@tensorflow/tfjs';
 import { initEngine, tf } from '../../electron/engine/backend';
 import { buildModel } from '../../electron/engine/build-model';
+import { meanLoss, monitoredScore } from '../../electron/engine/evaluate';
 import { fastMatMul } from '../../electron/engine/fast-matmul';
 import { loadModel, saveModel } from '../../electron/engine/model-files';
 import { predict } from '../../electron/engine/predict';
@@ -204,3 +205,15 @@ for (const [name, over, task, outputs] of [
     model.dispose();
   });
 }
+
+test('classify early stopping watches validation errors first, then the loss; other tasks the loss', () => {
+  const y = Float32Array.from([1, 0, 0, 1]);
+  const confidentOneWrong = Float32Array.from([0.99, 0.01, 0.6, 0.4]);
+  const hesitantAllRight = Float32Array.from([0.55, 0.45, 0.45, 0.55]);
+  const loss = (p: Float32Array) => meanLoss('classify', y, p, 2);
+  assert.ok(loss(confidentOneWrong) < loss(hesitantAllRight), 'the one-wrong predictions have the lower cross-entropy');
+  assert.ok(monitoredScore('classify', y, hesitantAllRight, 2, loss(hesitantAllRight)) < monitoredScore('classify', y, confidentOneWrong, 2, loss(confidentOneWrong)), 'fewer errors win');
+  const sharper = Float32Array.from([0.6, 0.4, 0.4, 0.6]);
+  assert.ok(monitoredScore('classify', y, sharper, 2, loss(sharper)) < monitoredScore('classify', y, hesitantAllRight, 2, loss(hesitantAllRight)), 'equal errors: the lower loss wins');
+  assert.equal(monitoredScore('forecast', y, sharper, 2, 0.25), 0.25);
+});
