@@ -45,18 +45,27 @@ export async function runPresets(req: Extract<CliRequest, { kind: 'presets' }>, 
 }
 
 /**
- * "mae 1.234, rmse 2.05, loss 0.1 (last-value baseline: mae 1.3, rmse 2.2)": the model's metrics,
- * loss last (it is in scaled units), then the baseline's beside them.
+ * "mae 1.234, rmse 2.05, loss 0.1 (baselines: last value mae 1.3, rmse 2.2; linear mae 1.2, ...)":
+ * the model's metrics, loss last (it is in scaled units), then each baseline's beside them (models
+ * saved before there were several show "(last-value baseline: mae 1.3, rmse 2.2)").
  */
 export function formatMetrics(metrics: Record<string, number>): string {
-  const BASELINE = 'baseline_';
   const list = (keys: string[], name: (k: string) => string) =>
     keys
       .sort((a, b) => (a === 'loss' ? 1 : b === 'loss' ? -1 : a.localeCompare(b)))
       .map((k) => `${name(k)} ${fmtNumber(metrics[k])}`)
       .join(', ');
   const all = Object.keys(metrics);
-  const own = list(all.filter((k) => !k.startsWith(BASELINE)), (k) => k);
-  const baseline = list(all.filter((k) => k.startsWith(BASELINE)), (k) => k.slice(BASELINE.length));
-  return (own || '—') + (baseline ? ` (last-value baseline: ${baseline})` : '');
+  const own = list(all.filter((k) => !k.startsWith('baseline_')), (k) => k);
+  const perKey = new Map<string, string[]>();
+  for (const k of all) {
+    const m = /^baseline_([a-z-]+)_([a-z0-9]+)$/.exec(k);
+    if (m) perKey.set(m[1], [...(perKey.get(m[1]) ?? []), k]);
+  }
+  if (perKey.size > 0) {
+    const parts = [...perKey].map(([key, keys]) => `${key} ${list(keys, (k) => k.slice(`baseline_${key}_`.length))}`);
+    return `${own || '—'} (baselines: ${parts.join('; ')})`;
+  }
+  const legacy = list(all.filter((k) => /^baseline_[a-z0-9]+$/.test(k)), (k) => k.slice('baseline_'.length));
+  return (own || '—') + (legacy ? ` (last-value baseline: ${legacy})` : '');
 }

@@ -10,6 +10,7 @@ import type { ImportOptions } from '../../shared/dataset';
 import { UserError, fmtInt } from '../../shared/errors';
 import { fmtDuration, fmtNumber } from '../../shared/format';
 import type { TrainProgress, TrainResult } from '../../shared/model/training';
+import { baselineVerdict, type BaselineVerdict } from '../../shared/evaluation/baseline-verdict';
 import { applySets, parseVariantText } from '../../shared/model/variant-text';
 import { formatFieldErrors, variantShapeErrors } from '../../shared/model/variant-validation';
 import type { PartialVariant } from '../../shared/model/variant';
@@ -91,7 +92,13 @@ export function trainJson(r: TrainResult) {
     validation: r.run.metrics,
     durationMs: r.run.durationMs,
     samplesPerSecond: r.samplesPerSecond,
+    baseline: verdictJson(baselineVerdict(r.run.metrics, r.run.task)),
   };
+}
+
+/** The verdict against the best baseline on validation, for `--json` (null when none was measured). */
+function verdictJson(v: BaselineVerdict | null) {
+  return v && { name: v.name, key: v.key, metric: v.metric, model: v.model, value: v.baseline, beats: v.beats, sentence: v.sentence, advice: v.advice };
 }
 
 /** The readable result: the model, its validation metrics, where it is saved, and the epoch table. */
@@ -109,10 +116,12 @@ function describeResult(r: TrainResult): string {
   const width = Math.max(...facts.map(([k]) => k.length));
   const rows = run.history.map((h) => [String(h.epoch), fmtNumber(h.loss), fmtNumber(h.valLoss), fmtDuration(h.durationMs)]);
   const title = r.model ? `Model ${r.model.name} v${r.model.version}` : 'No model was saved';
+  const verdict = baselineVerdict(run.metrics, run.task);
   return [
     `${title} (${run.status === 'cancelled' ? 'cancelled, best so far kept' : 'trained'})`,
     ...facts.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`),
     '',
+    ...(verdict ? [verdict.sentence, ...(verdict.advice ? [verdict.advice] : []), ''] : []),
     formatTable(['epoch', 'loss', 'val loss', 'time'], rows, new Set([0, 1, 2, 3])).trimEnd(),
     '',
   ].join('\n');

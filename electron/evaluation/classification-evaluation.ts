@@ -1,18 +1,25 @@
 /** The classify part of the report: accuracy, per-class P/R/F1, confusion, ROC and PR curves, and a majority-class baseline. */
-import type { ClassificationEvaluation } from '../../shared/evaluation/analysis-types';
-import { classificationReport, prCurve, rocCurve } from '../../shared/evaluation/metrics';
+import type { ClassificationBaseline, ClassificationEvaluation } from '../../shared/evaluation/analysis-types';
+import { fmtInt } from '../../shared/errors';
+import { nearestNeighbourScores, sequenceReference } from '../../shared/evaluation/sequence-reference';
+import type { WindowSet } from './window-sets';
+import { argmaxOf, classificationReport, prCurve, rocCurve } from '../../shared/evaluation/metrics';
 import { classConfidence } from '../../shared/evaluation/reliability';
 import type { WindowBatch } from '../../shared/training/prepared';
 import type { Analysis } from './analysis-context';
 import type { ScoredWindows } from './window-scores';
 
-/** Scores class probabilities against the one-hot truth, with the model's mean confidence and uncertainty. */
-export function classificationEvaluation(a: Analysis, scored: ScoredWindows, train: WindowBatch | null): ClassificationEvaluation {
+/**
+ * Scores class probabilities against the one-hot truth, with the model's mean confidence and
+ * uncertainty, beside the majority class and 1-nearest-neighbour (Euclidean, DTW) on the training
+ * sequences; `onProgress(share)` follows the nearest-neighbour search.
+ */
+export function classificationEvaluation(a: Analysis, scored: ScoredWindows, set: WindowSet, train: WindowBatch | null, onProgress?: (share: number) => void): ClassificationEvaluation {
   const names = a.metadata.classNames;
   const C = names.length;
   const n = scored.predicted.length / C;
   const report = classificationReport(scored.predicted, scored.actual, names);
-  const trueClass = Array.from({ length: n }, (_, i) => argmax(scored.actual, i * C, C));
+  const trueClass = Array.from({ length: n }, (_, i) => argmaxOf(scored.actual, i * C, C));
   const roc = names.map((className, c) => ({ className, ...rocCurve(column(scored.predicted, c, C), trueClass.map((t) => t === c)) }));
   const pr = names.map((className, c) => ({ className, ...prCurve(column(scored.predicted, c, C), trueClass.map((t) => t === c)) }));
   const counts = classCounts(a, train);
@@ -24,6 +31,7 @@ export function classificationEvaluation(a: Analysis, scored: ScoredWindows, tra
     confidence += c.confidence;
     uncertainty += c.uncertainty;
   }
+  const baseline = { label: `Always "${names[majority]}" (the most common training class)`, accuracy: n === 0 ? NaN : trueClass.filter((t) => t === majority).length / n };
   return {
     kind: 'classification',
     accuracy: report.accuracy,
@@ -31,10 +39,29 @@ export function classificationEvaluation(a: Analysis, scored: ScoredWindows, tra
     confusion: report.confusion,
     roc,
     pr,
-    baseline: { label: `Always "${names[majority]}" (the most common training class)`, accuracy: n === 0 ? NaN : trueClass.filter((t) => t === majority).length / n },
+    baseline,
+    baselines: [{ key: 'majority', label: 'Majority class', detail: baseline.label, accuracy: baseline.accuracy, windows: n }, ...nearestNeighbourBaselines(a, set, train, onProgress)],
     meanConfidence: n === 0 ? NaN : confidence / n,
     meanUncertainty: n === 0 ? NaN : uncertainty / n,
   };
+}
+
+/** 1-NN with Euclidean distance and with DTW against the stored training sequences (or the training split's). */
+function nearestNeighbourBaselines(a: Analysis, set: WindowSet, train: WindowBatch | null, onProgress?: (share: number) => void): ClassificationBaseline[] {
+  const m = a.metadata;
+  const C = m.classNames.length;
+  const [window, features] = m.inputShape;
+  const stored = m.reference?.sequences;
+  const ref = stored && stored.length === window && stored.features === features ? stored : train && train.n > 0 ? sequenceReference(train, window, features, C) : null;
+  if (!ref) return [];
+  const of = ref.of > ref.n ? ` (an evenly spaced ${fmtInt(ref.n)} of ${fmtInt(ref.of)})` : '';
+  return nearestNeighbourScores(ref, set.batch, C, onProgress).map((s) => ({
+    key: s.metric === 'dtw' ? 'nn-dtw' : 'nn-euclidean',
+    label: s.metric === 'dtw' ? '1-NN DTW' : '1-NN Euclidean',
+    detail: `the class of the nearest of ${fmtInt(ref.n)} training sequences${of}${s.radius !== null ? ` by dynamic time warping within ${fmtInt(s.radius)} steps (10% of the length)` : ' by Euclidean distance'}${s.windows < set.batch.n ? `, on ${fmtInt(s.windows)} evenly spaced windows of ${fmtInt(set.batch.n)}` : ''}`,
+    accuracy: s.accuracy,
+    windows: s.windows,
+  }));
 }
 
 /** Training windows per class (stored with the model, or counted on the training split). */
@@ -43,7 +70,7 @@ function classCounts(a: Analysis, train: WindowBatch | null): number[] {
   const stored = a.metadata.reference?.classCounts;
   if (stored && stored.length === C) return stored;
   const counts = new Array<number>(C).fill(0);
-  if (train) for (let i = 0; i < train.n; i++) counts[argmax(train.y, i * C, C)]++;
+  if (train) for (let i = 0; i < train.n; i++) counts[argmaxOf(train.y, i * C, C)]++;
   return counts;
 }
 
@@ -53,8 +80,3 @@ function column(v: Float32Array, c: number, C: number): Float32Array {
   return out;
 }
 
-function argmax(v: ArrayLike<number>, from: number, count: number): number {
-  let best = 0;
-  for (let c = 1; c < count; c++) if (v[from + c] > v[from + best]) best = c;
-  return best;
-}

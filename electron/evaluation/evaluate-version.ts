@@ -5,6 +5,8 @@
  */
 import type { AnalysedData, EvaluateRequest, EvaluationReport } from '../../shared/evaluation/analysis-types';
 import { countFlags } from '../../shared/evaluation/reliability';
+import { baselineVerdict } from '../../shared/evaluation/baseline-verdict';
+import { gateMetricsOf } from '../../shared/registry/report-metrics';
 import { fmtInt } from '../../shared/errors';
 import { fmtNumber, fmtPct } from '../../shared/format';
 import type { WindowBatch } from '../../shared/training/prepared';
@@ -39,9 +41,9 @@ export async function evaluateVersion(a: Analysis, req: EvaluateRequest, control
     backend: engine.backend,
     durationMs: 0,
   };
-  if (task === 'forecast' || task === 'regress') report.regression = regressionEvaluation(a, sets.evaluate, scored, req.season);
+  if (task === 'forecast' || task === 'regress') report.regression = regressionEvaluation(a, sets.evaluate, scored, req.season, sets.train);
   if (task === 'rul') report.rul = rulEvaluation(a, sets.evaluate, scored, sets.train);
-  if (task === 'classify') report.classification = classificationEvaluation(a, scored, sets.train);
+  if (task === 'classify') report.classification = classificationEvaluation(a, scored, sets.evaluate, sets.train, (share) => control.step('Scoring the 1-nearest-neighbour baselines', 0.7 + 0.15 * share));
   const table = calibrationOf(a, sets.calibrate);
   if (table) report.intervals = intervalCoverage(table, scored, coverage);
   else if (task !== 'classify') report.notes.push('No interval calibration is stored with this model and no validation split is at hand, so intervals are not shown. Evaluate on the training dataset, or retrain.');
@@ -80,13 +82,19 @@ function summarise(r: EvaluationReport): string[] {
   const imp = r.regression?.improvement ?? r.rul?.improvement;
   if (imp) {
     const better = imp.percent >= 0;
-    out.push(`The model's MAE is ${fmtNumber(imp.model)} against ${fmtNumber(imp.reference)} for the best baseline (${imp.baseline.toLowerCase()}): ${Math.abs(imp.percent).toFixed(1)}% ${better ? 'lower' : 'higher'}${better ? '.' : '. The model does not beat the naive baseline; do not deploy it as is.'}`);
+    out.push(`The model's MAE is ${fmtNumber(imp.model)} against ${fmtNumber(imp.reference)} for the best baseline (${imp.baseline.toLowerCase()}): ${Math.abs(imp.percent).toFixed(1)}% ${better ? 'lower' : 'higher'}.`);
   }
   if (r.rul) out.push(`PHM08 score over the last window of ${fmtInt(r.rul.phm08Entities)} entities: ${fmtNumber(r.rul.phm08)} (constant baseline ${fmtNumber(r.rul.baseline.phm08)}; lower is better).`);
   if (r.classification) {
     const c = r.classification;
-    out.push(`Accuracy ${fmtPct(c.accuracy)} against ${fmtPct(c.baseline.accuracy)} for ${c.baseline.label.toLowerCase()}.`);
+    const others = c.baselines ?? [];
+    const best = others.reduce<{ label: string; accuracy: number }>((b, x) => (x.accuracy > b.accuracy ? x : b), c.baseline);
+    const rest = others.filter((x) => x.label !== best.label && x.key !== 'majority');
+    const also = [best === c.baseline ? null : `${c.baseline.label.toLowerCase()} ${fmtPct(c.baseline.accuracy)}`, ...rest.map((x) => `${x.label} ${fmtPct(x.accuracy)}`)].filter(Boolean);
+    out.push(`Accuracy ${fmtPct(c.accuracy)} against ${fmtPct(best.accuracy)} for the best baseline (${best === c.baseline ? best.label.toLowerCase() : best.label})${also.length ? `; ${also.join(', ')}` : ''}.`);
   }
+  const verdict = baselineVerdict(gateMetricsOf(r).metrics, r.model.task, r.data.split === 'test' ? 'the held-out test split' : 'these data');
+  if (verdict && !verdict.beats) out.push(verdict.sentence, verdict.advice ?? '');
   if (r.intervals) {
     const i = r.intervals;
     const off = Math.abs(i.measured - i.nominal) > 0.05;

@@ -1,5 +1,7 @@
 /** The RUL part of the report: errors in steps, the PHM08 score on each entity's last window, and a constant baseline. */
-import type { RulEvaluation } from '../../shared/evaluation/analysis-types';
+import type { RulBaseline, RulEvaluation } from '../../shared/evaluation/analysis-types';
+import { fitLastStep, predictLastStep, type LastStepModel } from '../../shared/evaluation/last-step-regression';
+import { batchToOriginalUnits } from '../../shared/training/original-units';
 import { phm08Score, regressionReport } from '../../shared/evaluation/metrics';
 import type { WindowBatch } from '../../shared/training/prepared';
 import type { Analysis } from './analysis-context';
@@ -18,6 +20,13 @@ export function rulEvaluation(a: Analysis, set: WindowSet, scored: ScoredWindows
   const base = regressionReport(constant, scored.actual);
   const last = lastWindowPerEntity(set);
   const pick = (v: ArrayLike<number>) => last.map((i) => v[i]);
+  const baselines: RulBaseline[] = [{ key: 'mean', label: 'Training mean RUL', detail: 'the mean remaining life of the training windows', rmse: base.rmse, mae: base.mae, phm08: phm08Score(pick(constant), pick(scored.actual)) }];
+  const linear = lastStepModelOf(a, train);
+  if (linear) {
+    const predicted = predictLastStep(linear, set.batch, a.metadata.window);
+    const r = regressionReport(predicted, scored.actual);
+    baselines.push({ key: 'last-linear', label: 'Linear (last step)', detail: "least squares on every input feature at the window's last step, fitted on the training split", rmse: r.rmse, mae: r.mae, phm08: phm08Score(pick(predicted), pick(scored.actual)) });
+  }
   const step = Math.max(1, Math.ceil(n / MAX_POINTS));
   const points = [];
   for (let i = 0; i < n; i += step) points.push({ entity: set.batch.meta[i].entity, actual: scored.actual[i], predicted: scored.predicted[i] });
@@ -27,10 +36,20 @@ export function rulEvaluation(a: Analysis, set: WindowSet, scored: ScoredWindows
     mae: model.mae,
     phm08: phm08Score(pick(scored.predicted), pick(scored.actual)),
     phm08Entities: last.length,
-    baseline: { label: 'Training mean RUL', rmse: base.rmse, mae: base.mae, phm08: phm08Score(pick(constant), pick(scored.actual)) },
-    improvement: improvementOver(model.mae, [{ label: 'Training mean RUL', mae: base.mae }]),
+    baseline: { label: 'Training mean RUL', rmse: base.rmse, mae: base.mae, phm08: baselines[0].phm08 },
+    baselines,
+    improvement: improvementOver(model.mae, baselines),
     points,
   };
+}
+
+/** The last-step regression stored with the model, or fitted on the training split (models saved before it was stored). */
+function lastStepModelOf(a: Analysis, train: WindowBatch | null): LastStepModel | null {
+  const m = a.metadata;
+  const stored = m.reference?.lastLinear;
+  if (stored && stored.features === m.inputShape[1]) return stored;
+  if (!train || train.n === 0) return null;
+  return fitLastStep(train, m.window, m.inputShape[1], batchToOriginalUnits(m.task, m.targetScaler, m.outputs, train, train.y).actual);
 }
 
 /** The mean RUL of the training windows (stored with the model, or read off the training split). */

@@ -2,10 +2,11 @@
  * The target's own past, read for each evaluated window: what the naive baselines forecast from
  * (last value, seasonal naive, moving average) and what MASE is scaled by.
  */
-import { detectSeason, type HistoryReader } from '../../shared/evaluation/metrics';
+import { detectSeason, windowMeansOf, type HistoryReader } from '../../shared/evaluation/metrics';
 import { fillMissing } from '../../shared/training/fill-missing';
 import type { Analysis } from './analysis-context';
 import type { WindowSet } from './window-sets';
+import { targetReader } from '../../shared/evaluation/target-reader';
 
 /** Per window, the row the baselines forecast from, and a reader of the target's filled history. */
 export interface TargetHistory {
@@ -15,33 +16,14 @@ export interface TargetHistory {
   targets: number;
 }
 
-/**
- * Forecasts are made from the window's last row; a regression target sits on that row, so its
- * baselines forecast it from the row before (the last value the model could have seen).
- */
+/** Per window, a reader of the target's filled history from the row the baselines forecast from (see targetReader). */
 export function targetHistory(a: Analysis, set: WindowSet): TargetHistory {
-  const targets = a.metadata.targetNames;
-  const filled = a.series.map((s) => targets.map((t) => (s.columns[t] ? fillMissing(s.columns[t]).values : new Float64Array(0))));
-  const shift = a.metadata.task === 'forecast' ? 0 : 1;
-  const anchor = (i: number) => set.batch.meta[i].row - shift;
-  const at = (i: number, row: number, t: number) => {
-    const col = filled[set.entity[i]][t];
-    return col[Math.max(0, Math.min(col.length - 1, row))] ?? NaN;
-  };
+  const T = a.metadata.targetNames.length;
+  const read = targetReader(a.series, a.metadata.targetNames, a.metadata.task, { entity: set.entity, meta: set.batch.meta });
   return {
-    targets: targets.length,
-    read: (i, back, t) => at(i, anchor(i) - back, t),
-    windowMeans(span) {
-      const out = new Float64Array(set.batch.n * targets.length);
-      for (let i = 0; i < set.batch.n; i++) {
-        for (let t = 0; t < targets.length; t++) {
-          let s = 0;
-          for (let k = 0; k < span; k++) s += at(i, anchor(i) - k, t);
-          out[i * targets.length + t] = s / span;
-        }
-      }
-      return out;
-    },
+    targets: T,
+    read,
+    windowMeans: (span) => windowMeansOf(read, set.batch.n, T, span),
   };
 }
 

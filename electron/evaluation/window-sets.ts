@@ -9,6 +9,7 @@ import { prepareFromSeries } from '../../shared/training/prepare-pipeline';
 import type { WindowBatch } from '../../shared/training/prepared';
 import { planScoring, type ScoringOptions } from '../../shared/training/scoring-pipeline';
 import type { Analysis } from './analysis-context';
+import { entityIndexOf } from '../../shared/evaluation/target-reader';
 
 /** Windows of one dataset cut for a model, with where each came from. */
 export interface WindowSet {
@@ -80,9 +81,7 @@ export function scoringSet(a: Analysis, options: ScoringOptions): WindowSet {
 }
 
 function fromBatch(a: Analysis, batch: WindowBatch, split: WindowSet['split'], notes: string[]): WindowSet {
-  const index = new Map(a.series.map((s, e) => [s.name, e]));
-  const entity = Int32Array.from(batch.meta, (m) => index.get(m.entity) ?? -1);
-  return { batch, entity, known: new Uint8Array(batch.n).fill(1), split, notes };
+  return { batch, entity: entityIndexOf(a.series, batch.meta), known: new Uint8Array(batch.n).fill(1), split, notes };
 }
 
 /** The re-cut split must give the scalers saved with the model; otherwise the data changed under it. */

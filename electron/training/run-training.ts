@@ -19,7 +19,8 @@ import { getDatasetDetail } from '../store/dataset-repo';
 import { calibrateOnValidation } from '../evaluation/calibration';
 import type { ConformalTable } from '../../shared/evaluation/conformal';
 import { validationMetrics } from './evaluate-model';
-import { prepareTrainingData } from './prepare-data';
+import { prepareTrainingData, prepareWithSeries } from './prepare-data';
+import { fitBaselineReference, type BaselineReference } from '../../shared/evaluation/baseline-reference';
 import { throttleProgress } from './progress-throttle';
 import { saveModelVersion } from './save-version';
 import type { TrainOutcome, TrainWorkerMessage, TrainWorkerRequest } from './train-protocol';
@@ -48,7 +49,7 @@ export async function runTraining(db: Database.Database, req: StartRequest, cont
 
   const engine = await initEngine();
   const detail = getDatasetDetail(db, req.datasetId);
-  const prepared = await prepareTrainingData(db, req.datasetId, config);
+  const { prepared, series } = prepareWithSeries(db, req.datasetId, config);
   if (control.signal.aborted) throw new CancelledError('Training was cancelled while the data was prepared; no model was saved.');
   control.send({ type: 'prepared', runId, split: prepared.split, fingerprint: prepared.fingerprint, notes: prepared.notes, backend: engine.backend });
   // What drift checks compare new data with: statistics and samples of the training rows.
@@ -75,7 +76,9 @@ export async function runTraining(db: Database.Database, req: StartRequest, cont
     if (trained.history.length === 0) throw new CancelledError('Training was cancelled before the first epoch ended; there was no model to keep.');
 
     progress({ ...latest, phase: 'saving' }, true);
-    const metrics = validationMetrics(model, prepared, config.training.loss);
+    // The baselines are fitted on the training split once and stored with the model.
+    const baselines = fitBaselineReference(prepared, series);
+    const metrics = validationMetrics(model, prepared, config.training.loss, { series, reference: baselines });
     const calibration = calibrateOnValidation(model, prepared);
     const parameters = countParameters(model);
     const createdAt = new Date().toISOString();
@@ -84,7 +87,7 @@ export async function runTraining(db: Database.Database, req: StartRequest, cont
       req.home,
       { name: req.name, task: config.task, runId, datasetId: req.datasetId, datasetName: detail.summary.name, createdAt, metrics, parameters, reference },
       (dir, version) =>
-        saveModel(model, dir, modelMetadata({ name: req.name, version, config, prepared, runId, parameters, metrics, calibration, createdAt, datasetName: detail.summary.name, columns: detail.columns.map((c) => c.name), tfjsVersion: engine.tfjsVersion, backend: engine.backend })),
+        saveModel(model, dir, modelMetadata({ name: req.name, version, config, prepared, baselines, runId, parameters, metrics, calibration, createdAt, datasetName: detail.summary.name, columns: detail.columns.map((c) => c.name), tfjsVersion: engine.tfjsVersion, backend: engine.backend })),
     );
     return {
       status: trained.cancelled ? 'cancelled' : 'completed',
@@ -136,6 +139,7 @@ interface MetadataParts {
   version: number;
   config: VariantConfig;
   prepared: PreparedData;
+  baselines: BaselineReference;
   runId: string;
   parameters: number;
   metrics: Record<string, number>;
@@ -176,24 +180,6 @@ function modelMetadata(m: MetadataParts): ModelMetadata {
     inputStats: p.inputStats,
     impute: p.impute,
     calibration: m.calibration,
-    reference: trainingReference(p),
+    reference: m.baselines,
   };
-}
-
-/** What the naive baselines need on other data: the mean training RUL, or the training windows per class. */
-function trainingReference(p: PreparedData): ModelMetadata['reference'] {
-  const t = p.train;
-  if (p.task === 'rul') {
-    const scale = p.targetScaler?.columns[0]?.scale ?? 1;
-    let s = 0;
-    for (let i = 0; i < t.n; i++) s += t.y[i] * scale;
-    return { rulMean: t.n > 0 ? s / t.n : 0 };
-  }
-  if (p.task === 'classify') {
-    const C = p.classNames.length;
-    const counts = new Array<number>(C).fill(0);
-    for (let i = 0; i < t.n; i++) for (let c = 0; c < C; c++) if (t.y[i * C + c] === 1) counts[c]++;
-    return { classCounts: counts };
-  }
-  return {};
 }

@@ -64,10 +64,29 @@ export type ReliabilityCounts = Record<ReliabilityFlag, number>;
 
 /** One naive baseline scored on the same windows as the model. */
 export interface BaselineResult extends RegressionReport {
-  key: 'last' | 'seasonal' | 'moving';
+  key: 'last' | 'seasonal' | 'moving' | 'linear';
   label: string;
   /** e.g. "season 288 steps" or "mean of the last 12 steps". */
   detail: string;
+}
+
+/** One RUL baseline on the same windows as the model. */
+export interface RulBaseline {
+  key: 'mean' | 'last-linear';
+  label: string;
+  detail: string;
+  rmse: number;
+  mae: number;
+  phm08: number;
+}
+
+/** One classification baseline on the evaluated windows (or an evenly spaced subset of them: `windows`). */
+export interface ClassificationBaseline {
+  key: 'majority' | 'nn-euclidean' | 'nn-dtw';
+  label: string;
+  detail: string;
+  accuracy: number;
+  windows: number;
 }
 
 /** The model against the best baseline, in words and numbers. */
@@ -101,6 +120,8 @@ export interface RulEvaluation {
   phm08Entities: number;
   /** Constant baseline: the mean RUL of the training windows. */
   baseline: { label: string; rmse: number; mae: number; phm08: number };
+  /** Every baseline (the constant one first, then the linear regression on the window's last step when fitted). */
+  baselines?: RulBaseline[];
   improvement: Improvement | null;
   /** Predicted against true RUL per test window, for a scatter chart (at most 2,000 points). */
   points: { entity: string; actual: number; predicted: number }[];
@@ -117,6 +138,8 @@ export interface ClassificationEvaluation {
   pr: (PrCurve & { className: string })[];
   /** Predicting the most common training class every time. */
   baseline: { label: string; accuracy: number };
+  /** Every baseline: the majority class, then 1-nearest-neighbour with Euclidean distance and with DTW when the training sequences are at hand. */
+  baselines?: ClassificationBaseline[];
   meanConfidence: number;
   meanUncertainty: number;
 }

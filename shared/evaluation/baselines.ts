@@ -90,3 +90,29 @@ function repeatOverHorizon(perWindow: ArrayLike<number>, n: number, horizon: num
   }
   return out;
 }
+
+/** Indices of at most `max` of `n` items, evenly spaced (all of them when n <= max). */
+export function evenlySpaced(n: number, max: number): number[] {
+  const count = Math.min(n, max);
+  return Array.from({ length: count }, (_, k) => Math.floor((k * n) / count));
+}
+
+/** The index of the largest of `count` values from `from` (the first on ties): a one-hot or probability row's class. */
+export function argmaxOf(v: ArrayLike<number>, from: number, count: number): number {
+  let best = 0;
+  for (let c = 1; c < count; c++) if (v[from + c] > v[from + best]) best = c;
+  return best;
+}
+
+/** Per window and target, the mean of the `span` values up to the window's end, read through `history`. */
+export function windowMeansOf(history: HistoryReader, n: number, targets: number, span: number): Float64Array {
+  const out = new Float64Array(n * targets);
+  for (let i = 0; i < n; i++) {
+    for (let t = 0; t < targets; t++) {
+      let s = 0;
+      for (let k = 0; k < span; k++) s += history(i, k, t);
+      out[i * targets + t] = s / span;
+    }
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 /** The metadata file saved beside every model (metadata.json), checked when a model is loaded. */
 import type { InputStats, ScalerState } from '../training/prepared';
 import type { ConformalTable } from '../evaluation/conformal';
+import type { BaselineReference } from '../evaluation/baseline-reference';
 import type { BackendName } from './training';
 import type { Task, VariantConfig } from './variant';
 
@@ -37,6 +38,6 @@ export interface ModelMetadata {
   impute?: number[];
   /** Split-conformal interval widths from the validation split (forecast, regress, rul). */
   calibration?: ConformalTable | null;
-  /** What the naive baselines need when the model is evaluated on other data. */
-  reference?: { rulMean?: number; classCounts?: number[] };
+  /** What the baselines need when the model is evaluated on other data (fitted on the training split). */
+  reference?: BaselineReference;
 }

@@ -5,6 +5,7 @@
  */
 import { fmtNumber, fmtPct } from '../format';
 import type { Task } from '../model/variant';
+import { BASELINE_NAMES, baselineAdvice, bestBaseline } from '../evaluation/baseline-verdict';
 import { higherIsBetter, primaryMetric } from './metric-direction';
 import { formatThreshold, meetsThreshold } from './thresholds';
 import type { GateReport, GateResult, GateStatus, ModelPolicy } from './types';
@@ -22,7 +23,7 @@ export interface GateSubject {
   fingerprint: string;
   /** The end of its training data in epoch ms (datetime axes only), when known. */
   dataEnd: number | null;
-  /** The naive baseline beside the metrics, in words (default: the last-value baseline). */
+  /** The naive baseline beside the metrics, in words (default: repeating the last value). */
   baselineLabel?: string;
   /** Where the metrics were measured, when not the version's own validation or test split. */
   measuredOn?: string;
@@ -78,17 +79,21 @@ function baselineGate(c: GateSubject): GateResult {
   const title = 'Beats the naive baseline';
   const metric = primaryMetric(c.task);
   const model = c.metrics[metric];
-  const base = c.metrics[`baseline_${metric}`];
-  if (model === undefined || base === undefined) {
+  // The naive baseline the gate has always read (the last value; the mean RUL and the majority class on
+  // test reports); without it, the best of the stored ones.
+  const legacy = c.metrics[`baseline_${metric}`];
+  const best = typeof legacy === 'number' ? { name: BASELINE_NAMES.last, value: legacy } : bestBaseline(c.metrics, metric);
+  if (model === undefined || !best) {
     return { gate: 'baseline', status: 'skip', title, detail: `No baseline ${metric} is stored for this ${c.task} model; evaluate it on the test split to compare it with the baselines.` };
   }
+  const base = best.value;
   const better = higherIsBetter(metric) ? model > base : model < base;
   const change = base !== 0 ? ` (${fmtPct(Math.abs((model - base) / base))} ${better ? 'better' : 'worse'})` : '';
   return {
     gate: 'baseline',
     status: better ? 'pass' : 'fail',
     title,
-    detail: `${metric} ${fmtNumber(model)} against ${c.baselineLabel ?? 'the last-value baseline'}'s ${fmtNumber(base)}${change}.${better ? '' : ' The model does not beat the naive baseline: train longer, predict the change (scaling.predictDelta) or use a longer window.'}`,
+    detail: `${metric} ${fmtNumber(model)} against ${fmtNumber(base)} for ${c.baselineLabel ?? best.name}${change}.${better ? '' : ` The model does not beat it: do not use it for decisions. ${baselineAdvice(c.task)}`}`,
   };
 }
 

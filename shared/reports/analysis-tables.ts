@@ -39,24 +39,18 @@ export function evaluationTables(r: EvaluationReport): ReportTable[] {
     const u = r.rul;
     out.push({
       id: 'metrics',
-      title: 'Remaining useful life: the model against the constant baseline',
+      title: 'Remaining useful life: the model against the baselines',
       columns: [col('forecaster', 'Estimator', 'text'), col('rmse', 'RMSE'), col('mae', 'MAE'), col('phm08', 'PHM08 score')],
-      rows: [
-        ['model', u.rmse, u.mae, u.phm08],
-        [u.baseline.label.toLowerCase(), u.baseline.rmse, u.baseline.mae, u.baseline.phm08],
-      ],
+      rows: [['model', u.rmse, u.mae, u.phm08], ...(u.baselines ?? [u.baseline]).map((b) => [b.label.toLowerCase(), b.rmse, b.mae, b.phm08])],
     });
   }
   if (r.classification) {
     const c = r.classification;
     out.push({
       id: 'metrics',
-      title: 'Accuracy against the majority class',
+      title: 'Accuracy against the baselines',
       columns: [col('classifier', 'Classifier', 'text'), col('accuracy', 'Accuracy', 'percent')],
-      rows: [
-        ['model', c.accuracy],
-        [c.baseline.label.toLowerCase(), c.baseline.accuracy],
-      ],
+      rows: [['model', c.accuracy], ...(c.baselines ?? [c.baseline]).map((b) => [b.label.toLowerCase(), b.accuracy])],
     });
     out.push({
       id: 'classes',

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { ARTIFACTS, openBrowserSession, type BrowserSession } from '../helpers/browser-session';
 
 const STEP_TIMEOUT = 120_000;
@@ -41,6 +41,16 @@ async function settledValue(testId: string, expected: string): Promise<string> {
     .waitForFunction(`document.querySelector('[data-testid="${testId}"]')?.value === ${JSON.stringify(expected)}`, undefined, { timeout: 10_000 })
     .catch(() => {});
   return input.inputValue();
+}
+
+/** The verdict against the best baseline: a sentence with both MAEs, and what to try next when the model loses. */
+async function assertBaselineVerdict(note: Locator): Promise<void> {
+  const sentence = (await note.getByTestId('baseline-verdict').textContent()) ?? '';
+  assert.match(sentence, /^This model is [\d.]+% (better than .+, the best baseline,|worse than .+) on validation \(MAE [\d.]+ against [\d.]+\)/);
+  const beats = (await note.getAttribute('data-beats')) === 'true';
+  assert.equal(/worse/.test(sentence), !beats);
+  assert.equal(await note.getByTestId('baseline-advice').count(), beats ? 0 : 1);
+  if (!beats) assert.match(sentence, /do not use it for decisions/);
 }
 
 before(async () => {
@@ -136,6 +146,7 @@ test('training shows live progress and loss, then the saved model', { timeout: T
   assert.match(model, /Demo pump fleet-forecast\s*v1/);
   assert.match((await page.getByTestId('result-epochs').textContent()) ?? '', /^2 of 2/);
   assert.ok((await result.getByTestId('run-metrics').textContent())?.includes('mae'), 'validation metrics are shown');
+  await assertBaselineVerdict(result.getByTestId('baseline-note'));
   // Two finished epochs: each epoch trace has its points (markers) on the chart.
   assert.ok((await page.getByTestId('loss-chart').locator('.scatterlayer .trace .points path').count()) >= 4);
   await fullPageShot('e2e-training.png');
@@ -157,6 +168,8 @@ test('the run history lists the run, compares curves and opens its details', { t
   assert.match(yaml, /window: 12/);
   await page.getByTestId('split-train').waitFor();
   await page.getByTestId('run-loss-chart').locator(TRACE_PATH).first().waitFor({ timeout: 30_000 });
+  // The run page says how the model fares against the best baseline on validation, in a sentence.
+  await assertBaselineVerdict(page.getByTestId('run-page').getByTestId('baseline-note'));
   await fullPageShot('e2e-run-detail.png');
 });
 

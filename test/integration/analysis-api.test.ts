@@ -28,7 +28,7 @@ describe('a forecast model on NAB ambient temperature', () => {
     assert.equal(r.data.split, 'test');
     assert.ok(r.data.windows > 1000, `${r.data.windows} test windows`);
     const reg = r.regression!;
-    assert.deepEqual(reg.baselines.map((b) => b.key), ['last', 'seasonal', 'moving']);
+    assert.deepEqual(reg.baselines.map((b) => b.key), ['last', 'seasonal', 'moving', 'linear']);
     assert.equal(reg.model.perHorizon.length, 6);
     for (const m of [reg.model, ...reg.baselines]) for (const k of ['mae', 'rmse', 'smape', 'within5pct'] as const) assert.ok(Number.isFinite(m[k]), k);
     // Error grows with the forecast step, for the model as for the last value.

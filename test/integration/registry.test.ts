@@ -80,7 +80,7 @@ test('a gate blocks a model that loses to the baseline, and nothing is recorded'
   assert.equal(report.gates.find((g) => g.gate === 'baseline')?.status, 'fail');
   await assert.rejects(api.models.deploy({ name: 'amb', version: 2 }), (err: Error & { kind?: string }) => {
     assert.equal(err.kind, 'user');
-    assert.match(err.message, /^amb v2 was not deployed as production: Beats the naive baseline: mae [\d.]+ against the last-value baseline's [\d.]+ \([\d.]+% worse\)/);
+    assert.match(err.message, /^amb v2 was not deployed as production: Beats the naive baseline: mae [\d.]+ against [\d.]+ for repeating the last value \([\d.]+% worse\)/);
     assert.match(err.message, /override the gates with a reason \(CLI: --force --reason "why"\)/);
     return true;
   });
@@ -89,7 +89,7 @@ test('a gate blocks a model that loses to the baseline, and nothing is recorded'
   assert.equal(onTest.basis, 'test');
   const baseline = onTest.gates.find((g) => g.gate === 'baseline')!;
   assert.equal(baseline.status, 'fail');
-  assert.match(baseline.detail, /^mae [\d.]+ against the last-value baseline's [\d.]+ \([\d.]+% worse\)/);
+  assert.match(baseline.detail, /^mae [\d.]+ against [\d.]+ for repeating the last value \([\d.]+% worse\)/);
   await assert.rejects(api.models.deploy({ name: 'amb', version: 2, evaluate: true }), /amb v2 was not deployed as production: Beats the naive baseline/);
   assert.deepEqual(await api.models.history({ name: 'amb' }), []);
 });

@@ -121,7 +121,7 @@ test('training:cancel with keepBest ends the run as cancelled with its best mode
   assert.ok(result.run.history.length >= 2 && result.run.history.length < 200);
   assert.ok(fs.existsSync(path.join(result.model!.path, 'model.json')));
   assert.ok(fs.existsSync(path.join(result.model!.path, 'metadata.json')));
-  assert.deepEqual(Object.keys(result.run.metrics).sort(), ['baseline_mae', 'baseline_rmse', 'loss', 'mae', 'rmse']);
+  assert.deepEqual(Object.keys(result.run.metrics).sort(), ['baseline_last_mae', 'baseline_last_rmse', 'baseline_linear_mae', 'baseline_linear_rmse', 'baseline_mae', 'baseline_moving_mae', 'baseline_moving_rmse', 'baseline_rmse', 'loss', 'mae', 'rmse']);
   // The kept model is the best epoch's: its validation loss is the lowest of the history.
   const best = Math.min(...result.run.history.map((h) => h.valLoss!));
   assert.ok(Math.abs(result.run.metrics.loss - best) <= 1e-5 * best, `${result.run.metrics.loss} vs best ${best}`);

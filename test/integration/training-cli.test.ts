@@ -63,7 +63,7 @@ before(async () => {
 
 test('train --json prints exactly the documented shape, and the validation loss falls', () => {
   const out = trained.out;
-  assert.deepEqual(Object.keys(out), ['model', 'backend', 'epochs', 'history', 'validation', 'durationMs', 'samplesPerSecond']);
+  assert.deepEqual(Object.keys(out), ['model', 'backend', 'epochs', 'history', 'validation', 'durationMs', 'samplesPerSecond', 'baseline']);
   assert.deepEqual(Object.keys(out.model), ['name', 'version', 'path']);
   assert.equal(out.model.name, 'ambient_temperature_system_failure-forecast');
   assert.equal(out.model.version, 1);
@@ -76,7 +76,7 @@ test('train --json prints exactly the documented shape, and the validation loss 
     assert.ok(Number.isFinite(h.loss) && Number.isFinite(h.valLoss));
   }
   assert.ok(out.history[2].valLoss < out.history[0].valLoss, `val loss ${out.history.map((h: { valLoss: number }) => h.valLoss)}`);
-  assert.deepEqual(Object.keys(out.validation).sort(), ['baseline_mae', 'baseline_rmse', 'loss', 'mae', 'rmse']);
+  assert.deepEqual(Object.keys(out.validation).sort(), ['baseline_last_mae', 'baseline_last_rmse', 'baseline_linear_mae', 'baseline_linear_rmse', 'baseline_mae', 'baseline_moving_mae', 'baseline_moving_rmse', 'baseline_rmse', 'loss', 'mae', 'rmse']);
   // Hourly office temperatures in °F: an error of a few degrees at most.
   assert.ok(out.validation.mae > 0 && out.validation.mae < 5, `mae ${out.validation.mae}`);
   assert.ok(out.validation.rmse >= out.validation.mae);
@@ -185,7 +185,9 @@ test('training again on the dataset id, without --json: the backend and a summar
   if (process.env.LSTM_STUDIO_SHOW_CLI) process.stderr.write(`--- train (${run.ms} ms)\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}\n`);
   assert.match(run.stdout, /^Backend: (tensorflow|wasm|cpu)/);
   assert.match(run.stdout, /\nModel office temp v1 \(trained\)\n/);
-  assert.match(run.stdout, /validation +mae [0-9.]+, rmse [0-9.]+, loss [0-9.]+ \(last-value baseline: mae [0-9.]+, rmse [0-9.]+\)/);
+  assert.match(run.stdout, /validation +mae [0-9.]+, rmse [0-9.]+, loss [0-9.]+ \(baselines: last mae [0-9.]+, rmse [0-9.]+; moving mae [0-9.]+, rmse [0-9.]+; linear mae [0-9.]+, rmse [0-9.]+\)/);
+  // The verdict against the best baseline on validation, in a sentence.
+  assert.match(run.stdout, /\nThis model is [0-9.]+% (better|worse) than .+ on validation \(MAE [0-9.]+ against [0-9.]+\)/);
   assert.match(run.stdout, /saved to +.*office_temp-[0-9a-f]{8}[/\\]v1\n/);
   assert.match(run.stdout, /epoch +loss +val loss +time\n +1 +/);
   assert.doesNotMatch(run.stdout, /Epoch 1\/2/);

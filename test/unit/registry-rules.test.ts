@@ -92,11 +92,15 @@ test('gates: a model that loses to the baseline fails; one that beats it passes'
   const good = gates({});
   assert.equal(good.report.passed, true);
   assert.equal(good.status.baseline, 'pass');
-  assert.match(good.detail.baseline, /mae 1 against the last-value baseline's 1\.5 \(33\.3% better\)/);
+  assert.match(good.detail.baseline, /mae 1 against 1\.5 for repeating the last value \(33\.3% better\)/);
   const bad = gates({ candidate: version(2, { mae: 2, baseline_mae: 1.5 }) });
   assert.equal(bad.report.passed, false);
   assert.equal(bad.status.baseline, 'fail');
-  assert.match(bad.detail.baseline, /33\.3% worse.*does not beat the naive baseline/);
+  assert.match(bad.detail.baseline, /33\.3% worse.*does not beat it: do not use it for decisions/);
+  // Without the naive baseline's key, the best stored baseline is read.
+  const linear = gates({ candidate: version(2, { mae: 1, baseline_last_mae: 1.5, baseline_linear_mae: 0.9 }) });
+  assert.equal(linear.status.baseline, 'fail');
+  assert.match(linear.detail.baseline, /^mae 1 against 0\.9 for a linear model of the input window \(11\.1% worse\)/);
   // Without a stored baseline (classify) the gate is skipped, saying why.
   const cls = gates({ candidate: version(2, { accuracy: 0.9 }, { task: 'classify' }) });
   assert.equal(cls.status.baseline, 'skip');

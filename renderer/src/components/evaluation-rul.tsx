@@ -1,4 +1,4 @@
-/** RUL results of the evaluation report: RMSE, MAE and the PHM08 score against the constant baseline, and predicted against actual. */
+/** RUL results of the evaluation report: RMSE, MAE and the PHM08 score against the baselines (constant, linear on the last step), and predicted against actual. */
 import { useMemo } from 'react';
 import type { RulEvaluation } from '../../../shared/evaluation/analysis-types';
 import { rulScatterChart } from '../evaluation-charts';
@@ -9,21 +9,22 @@ import { Plot } from './plot';
 /** Renders the RUL metrics table and scatter. */
 export function RulSection({ r }: { r: RulEvaluation }) {
   const chart = useMemo(() => rulScatterChart(r), [r]);
-  const rows: { name: string; title: string; model: number; baseline: number }[] = [
-    { name: 'RMSE', title: 'Root mean squared error of the remaining life, in steps', model: r.rmse, baseline: r.baseline.rmse },
-    { name: 'MAE', title: 'Mean absolute error of the remaining life, in steps', model: r.mae, baseline: r.baseline.mae },
+  const baselines = r.baselines ?? [{ key: 'mean' as const, detail: '', ...r.baseline }];
+  const rows: { name: string; title: string; model: number; baselines: number[] }[] = [
+    { name: 'RMSE', title: 'Root mean squared error of the remaining life, in steps', model: r.rmse, baselines: baselines.map((b) => b.rmse) },
+    { name: 'MAE', title: 'Mean absolute error of the remaining life, in steps', model: r.mae, baselines: baselines.map((b) => b.mae) },
     {
       name: 'PHM08 score',
       title: `Summed over the last window of ${r.phm08Entities} entities: exp(-d/13)-1 for early predictions (d<0), exp(d/10)-1 for late ones; lower is better`,
       model: r.phm08,
-      baseline: r.baseline.phm08,
+      baselines: baselines.map((b) => b.phm08),
     },
   ];
   return (
     <>
       <section className="card" data-testid="rul-metrics">
         <div className="card-header">
-          <h2 className="card-title">Remaining life against the baseline</h2>
+          <h2 className="card-title">Remaining life against the baselines</h2>
           <span className="muted small">Errors in steps · lower is better</span>
         </div>
         <div className="card-body">
@@ -35,15 +36,23 @@ export function RulSection({ r }: { r: RulEvaluation }) {
               <tr>
                 <th>Metric</th>
                 <th className="num">Model</th>
-                <th className="num">{r.baseline.label}</th>
+                {baselines.map((b) => (
+                  <th key={b.key} className="num" title={b.detail}>
+                    {b.label}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {rows.map((row) => (
                 <tr key={row.name}>
                   <td title={row.title}>{row.name}</td>
-                  <td className={`num mono${row.model <= row.baseline ? ' is-best' : ''}`}>{fmtNumber(row.model)}</td>
-                  <td className={`num mono${row.baseline < row.model ? ' is-best' : ''}`}>{fmtNumber(row.baseline)}</td>
+                  <td className={`num mono${row.model <= Math.min(...row.baselines) ? ' is-best' : ''}`}>{fmtNumber(row.model)}</td>
+                  {row.baselines.map((v, k) => (
+                    <td key={baselines[k].key} className={`num mono${v < row.model && v === Math.min(...row.baselines) ? ' is-best' : ''}`}>
+                      {fmtNumber(v)}
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>

@@ -149,7 +149,7 @@ export function RunDetailPage({
         </div>
       )}
 
-      <BaselineNote metrics={run.metrics} />
+      <BaselineNote metrics={run.metrics} task={run.task} />
       <div className="stat-grid">
         <StatCard label="Task" value={run.task} sub={run.preset ? `preset ${run.preset}` : 'custom config'} />
         <StatCard label="Epochs" value={fmtCount(run.epochs)} sub={`of ${fmtCount(run.config.training.epochs)} planned`} />

@@ -1,4 +1,6 @@
 /** Validation metrics of a run or model, as compact "name value" pairs. */
+import { baselineVerdict } from '../../../shared/evaluation/baseline-verdict';
+import type { Task } from '../../../shared/model/variant';
 import { fmtNumber, fmtPct } from '../format';
 
 /** Metric names shown in this order first; others follow alphabetically. */
@@ -34,24 +36,17 @@ export function RunMetrics({ metrics, limit }: { metrics: Record<string, number>
 }
 
 /**
- * How the model compares with the baseline reported beside it (e.g. repeating the last value), by
- * MAE (else RMSE, else accuracy): null when the metrics hold no baseline.
+ * How the model compares with the best baseline measured beside it on validation (the last value,
+ * a linear model of the window, 1-nearest-neighbour...), in a sentence; when it does not beat it,
+ * says so plainly with what to try next. Null when the metrics hold no baseline.
  */
-export function BaselineNote({ metrics }: { metrics: Record<string, number> }) {
-  const name = ['mae', 'rmse', 'accuracy'].find((n) => metrics[n] !== undefined && metrics[`baseline_${n}`] !== undefined);
-  if (!name) return null;
-  const model = metrics[name];
-  const base = metrics[`baseline_${name}`];
-  const higherIsBetter = name === 'accuracy';
-  const better = higherIsBetter ? model > base : model < base;
-  const change = base !== 0 ? Math.abs(model - base) / Math.abs(base) : null;
+export function BaselineNote({ metrics, task }: { metrics: Record<string, number>; task: Task }) {
+  const verdict = baselineVerdict(metrics, task);
+  if (!verdict) return null;
   return (
-    <div className={`baseline-note ${better ? 'is-better' : 'is-worse'}`} data-testid="baseline-note">
-      {name.toUpperCase()} {fmtMetric(name, model)} vs. baseline {fmtMetric(name, base)}:{' '}
-      <strong>
-        {change !== null ? `${fmtPct(change, 0)} ` : ''}
-        {better ? 'better' : 'worse'}
-      </strong>
+    <div className={`baseline-note ${verdict.beats ? 'is-better' : 'is-worse'}`} data-testid="baseline-note" data-beats={verdict.beats ? 'true' : 'false'}>
+      <div data-testid="baseline-verdict">{verdict.beats ? verdict.sentence : <strong>{verdict.sentence}</strong>}</div>
+      {verdict.advice && <div className="baseline-advice" data-testid="baseline-advice">{verdict.advice}</div>}
     </div>
   );
 }

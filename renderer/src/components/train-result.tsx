@@ -80,8 +80,8 @@ export function TrainResultCard({
             <div>
               <dt>Validation metrics</dt>
               <dd>
-                <RunMetrics metrics={r.run.metrics} />
-                <BaselineNote metrics={r.run.metrics} />
+                <RunMetrics metrics={r.run.metrics} limit={4} />
+                <BaselineNote metrics={r.run.metrics} task={r.run.task} />
               </dd>
             </div>
             <div>

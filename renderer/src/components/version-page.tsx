@@ -83,7 +83,7 @@ export function VersionPage({
       </div>
 
       {d.aliases.includes('production') && <DriftAlertBanner model={model} onCheck={() => navigate({ page: 'analysis', view: 'drift', model: ref, datasetId: null })} />}
-      <BaselineNote metrics={d.metrics} />
+      <BaselineNote metrics={d.metrics} task={d.task} />
       <div className="stat-grid">
         {names.slice(0, 3).map((n) => (
           <StatCard key={n} label={n} value={fmtMetric(n, d.metrics[n])} sub="validation" testId={`version-metric-${n}`} />
