@@ -84,18 +84,18 @@ test('evaluation: summary, metrics against every baseline, error per step, backt
   assert.match(summary, /best baseline/);
 
   const table = page.getByTestId('metrics-table');
-  for (const key of ['model', 'last', 'seasonal', 'moving']) await table.getByTestId(`metrics-row-${key}`).waitFor();
+  for (const key of ['model', 'last', 'seasonal', 'moving', 'linear']) await table.getByTestId(`metrics-row-${key}`).waitFor();
   assert.deepEqual(
     (await table.locator('thead th').allTextContents()).map((t) => t.trim()),
     ['Forecaster', 'MAE', 'RMSE', 'MAPE', 'sMAPE', 'MASE', 'R²', 'Within 5%'],
   );
   const improvement = (await page.getByTestId('improvement').textContent()) ?? '';
   assert.match(improvement, /^\d+\.\d% (lower|higher)/);
-  assert.match(improvement, /MAE than the best baseline, Last value|MAE than the best baseline, Seasonal naive|MAE than the best baseline, Moving average/);
+  assert.match(improvement, /MAE than the best baseline, (Last value|Seasonal naive|Moving average|Linear \(window\))/);
   assert.ok(Number(((await table.getByTestId('metrics-row-model').locator('td').nth(1).textContent()) ?? '').replace(/,/g, '')) > 0, 'the model MAE is a number');
 
   await page.getByTestId('step-error-chart').locator(TRACES).first().waitFor();
-  assert.equal(await traceCount('step-error-chart'), 4, 'model and three baselines per step');
+  assert.equal(await traceCount('step-error-chart'), 5, 'model and four baselines per step');
   await page.getByTestId('backtest-chart').locator(TRACES).first().waitFor();
   assert.ok((await traceCount('backtest-chart')) >= 3, 'actual, interval and forecasts');
   assert.equal(await page.getByTestId('backtest-chart').locator('.xtitle').textContent(), 'timestamp (UTC)');

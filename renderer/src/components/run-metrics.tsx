@@ -46,7 +46,16 @@ export function BaselineNote({ metrics, task }: { metrics: Record<string, number
   return (
     <div className={`baseline-note ${verdict.beats ? 'is-better' : 'is-worse'}`} data-testid="baseline-note" data-beats={verdict.beats ? 'true' : 'false'}>
       <div data-testid="baseline-verdict">{verdict.beats ? verdict.sentence : <strong>{verdict.sentence}</strong>}</div>
-      {verdict.advice && <div className="baseline-advice" data-testid="baseline-advice">{verdict.advice}</div>}
+      {verdict.advice && (
+        <div className="baseline-advice" data-testid="baseline-advice">
+          {withCode(verdict.advice)}
+        </div>
+      )}
     </div>
   );
+}
+
+/** Text with `quoted` names (presets, fields) shown as code. */
+function withCode(text: string) {
+  return text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
 }
