@@ -38,7 +38,7 @@ test('train --set __proto__.polluted=1 exits 1 naming the key; the settings file
   const train = (...more: string[]) => cli('train', '--data', '1', '--task', 'forecast', '--target', 'value', '--epochs', '1', ...more);
   refused(await train('--set', '__proto__.polluted=1'), /--set __proto__\.polluted=1: "__proto__" is never accepted as a field name/);
   refused(await train('--set', 'constructor.prototype.polluted=1'), /"constructor" is never accepted/);
-  refused(await train('--set', 'toString=3'), /toString: is not a known field\. Known fields: task, input, scaling, engineering, recurrent, attention, head, training/);
+  refused(await train('--set', 'toString=3'), /toString: is not a known field\. Known fields: task, input, scaling, engineering, .*training/);
   refused(await train('--set', 'input=a string'), /input: must be a group of fields \(features, targets, window/);
   const yaml = writeTemp(files, 'bad.yaml', 'input: "a string"\n');
   refused(await train('--config', yaml, '--window', '12'), /The config file bad\.yaml is not valid:\ninput: must be a group of fields/);
