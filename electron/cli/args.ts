@@ -3,7 +3,7 @@
  * `-h`, and `--` to end the options. Unknown options and missing values are user errors that name
  * the option and point to `--help`.
  */
-import { UserError } from '../../shared/errors';
+import { UserError, clip } from '../../shared/errors';
 
 /** One option a command accepts. */
 export interface OptionSpec {
@@ -42,7 +42,7 @@ export function parseOptions(tokens: readonly string[], specs: OptionSpecs, help
   const values: ParsedArgs['values'] = {};
   const positionals: string[] = [];
   const unknown = (shown: string) =>
-    new ArgError(`Unknown option ${shown}. Run \`${helpHint}\` to see the options.`);
+    new ArgError(`Unknown option ${clip(shown)}. Run \`${helpHint}\` to see the options.`);
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];

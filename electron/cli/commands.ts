@@ -2,6 +2,7 @@
  * The CLI's commands, their options (which also make the help texts) and the conversion of argv
  * into a typed request. No I/O here, so all of it is unit-tested.
  */
+import { clip } from '../../shared/errors';
 import type { DatasetFormat, Delimiter, ImportOptions } from '../../shared/dataset';
 import { TASKS, type PartialVariant } from '../../shared/model/variant';
 import { BENCH_PARTS, type BenchPart } from '../bench/workload';
@@ -418,5 +419,5 @@ function isCommandName(name: string): name is CommandName {
 }
 
 function unknownCommand(name: string): ArgError {
-  return new ArgError(`Unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}. Run \`${PROGRAM} --help\` for their use.`);
+  return new ArgError(`Unknown command "${clip(name)}". Commands: ${Object.keys(COMMANDS).join(', ')}. Run \`${PROGRAM} --help\` for their use.`);
 }

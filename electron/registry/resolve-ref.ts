@@ -1,6 +1,6 @@
 /** Finds the version a reference means: `NAME` (latest), `NAME@VERSION` or `NAME:ALIAS`. */
 import type Database from 'better-sqlite3';
-import { UserError } from '../../shared/errors';
+import { UserError, clip } from '../../shared/errors';
 import type { ModelSummary } from '../../shared/model/training';
 import { refCandidates, type ModelRefSpec } from '../../shared/registry/model-ref';
 import { getModel } from '../store/models-repo';
@@ -20,7 +20,7 @@ export function resolveModelRef(db: Database.Database, text: string): ModelSumma
     if (modelNameExists(db, spec.name)) return resolveSpec(db, spec);
   }
   const name = refCandidates(text).at(-1)!.name;
-  throw new UserError(`There is no model named ${name}. Run \`lstm-studio models list\` to see the saved models.`);
+  throw new UserError(`There is no model named ${clip(name)}. Run \`lstm-studio models list\` to see the saved models.`);
 }
 
 /** Resolves a parsed reference whose name exists. */

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type Database from 'better-sqlite3';
-import { UserError } from '../../shared/errors';
+import { UserError, clip } from '../../shared/errors';
 import type { DriftReference } from '../../shared/drift/types';
 import type { ModelSummary } from '../../shared/model/training';
 import type { Task } from '../../shared/model/variant';
@@ -76,7 +76,7 @@ export function checkModelName(name: string): string {
   const clean = name.trim();
   // eslint-disable-next-line no-control-regex
   if (clean.length === 0 || clean.length > 100 || /[\u0000-\u001f\u007f]/.test(clean)) {
-    throw new UserError(`The model name "${name}" cannot be used: give 1 to 100 printable characters, e.g. --name pump-temperature.`);
+    throw new UserError(`The model name "${clip(name)}" cannot be used: give 1 to 100 printable characters, e.g. --name pump-temperature.`);
   }
   return clean;
 }
@@ -142,7 +142,7 @@ export function getModel(db: Database.Database, name: string, version?: number):
       : db.prepare(`${SELECT} WHERE m.name = ? AND m.version = ?`).get(name, version)
   ) as ModelRow | undefined;
   if (!row) {
-    throw new UserError(`There is no model ${name}${version === undefined ? '' : ` version ${version}`}. Run \`lstm-studio models list\` to see the saved models.`);
+    throw new UserError(`There is no model ${clip(name)}${version === undefined ? '' : ` version ${version}`}. Run \`lstm-studio models list\` to see the saved models.`);
   }
   return toSummary(row);
 }

@@ -64,39 +64,38 @@ export class DelimitedParser {
     let start = 0;
     this.quoteIn = null; // the caller may reuse its buffer for the next chunk
     if (this.carryBytes) {
-      const carried = this.carryBytes;
-      if (carried[carried.length - 1] === 13 && bytes.length > 0) {
-        // The carried line ended with a CR at the end of the last chunk: a lone CR, or a CRLF split in two.
-        this.carryBytes = null;
-        this.onByteLine(carried, 0, carried.length, text, sink, fast);
-        start = bytes[0] === 10 ? 1 : 0;
-      } else {
-        const end = lineBreak(bytes, 0);
-        if (end === -1 || (end === bytes.length - 1 && bytes[end] === 13)) {
-          this.carryBytes = concat(carried, bytes);
-          return;
-        }
-        this.carryBytes = null;
-        const joined = concat(carried, bytes.subarray(0, end));
-        this.onByteLine(joined, 0, joined.length, text, sink, fast);
-        start = bytes[end] === 13 && bytes[end + 1] === 10 ? end + 2 : end + 1;
+      const nl = bytes.indexOf(10);
+      const joined = concat(this.carryBytes, nl === -1 ? bytes : bytes.subarray(0, nl));
+      this.carryBytes = null;
+      if (nl === -1) {
+        this.keepRest(joined, 0, text, sink, fast);
+        return;
       }
+      this.onByteLine(joined, 0, joined.length, text, sink, fast);
+      start = nl + 1;
     }
-    let cr = bytes.indexOf(13, start);
     for (;;) {
       const nl = bytes.indexOf(10, start);
-      if (cr !== -1 && cr < start) cr = bytes.indexOf(13, start);
-      // A lone CR (not the CR of a CRLF) ends a line too; one at the very end waits for the next chunk.
-      while (cr !== -1 && (nl === -1 || cr < nl - 1) && cr < bytes.length - 1) {
-        this.onByteLine(bytes, start, cr, text, sink, fast);
-        start = cr + 1;
-        cr = bytes.indexOf(13, start);
-      }
       if (nl === -1) break;
       this.onByteLine(bytes, start, nl, text, sink, fast);
       start = nl + 1;
     }
-    if (start < bytes.length) this.carryBytes = new Uint8Array(bytes.subarray(start)); // a copy (Buffer.slice is a view)
+    this.keepRest(bytes, start, text, sink, fast);
+  }
+
+  /**
+   * Keeps b[start..] (it holds no LF) for the next chunk, once the lines in it that a lone CR ends are
+   * parsed (else a file with only CR line ends would be carried whole). A CR as its last byte may be
+   * half of a CRLF: it waits.
+   */
+  private keepRest(b: Uint8Array, start: number, text: (b: Uint8Array, from: number, to: number) => string, sink: RecordSink, fast?: ByteLineHook): void {
+    if (start >= b.length) return;
+    const cr = b.subarray(start, b.length - 1).lastIndexOf(13);
+    if (cr !== -1) {
+      this.onByteLine(b, start, start + cr, text, sink, fast);
+      start += cr + 1;
+    }
+    this.carryBytes = new Uint8Array(b.subarray(start)); // a copy (Buffer.slice is a view)
   }
 
   /** Parses what is left after the last chunk. Throws when a quoted field was never closed. */
@@ -119,12 +118,29 @@ export class DelimitedParser {
     }
   }
 
+  /**
+   * One line of bytes b[from, to) (without its LF): offered to `fast`, else turned into text and parsed.
+   * A lone CR inside (a CR line end, in a file that mixes them) splits it into lines first; it is
+   * looked for only in lines the fast path did not take, where it always lands (the lines it joins
+   * have too many fields, or a value that is not one).
+   */
   private onByteLine(b: Uint8Array, from: number, to: number, text: (b: Uint8Array, from: number, to: number) => string, sink: RecordSink, fast?: ByteLineHook): void {
     const line = ++this.line;
     let end = to;
     if (end > from && b[end - 1] === 13) end--; // CR of CRLF
     if (fast && !this.pending && end > from && !isSpace(b[from]) && !this.hasQuote(b, from, end) && fast(b, from, end, line)) return;
-    this.onLine(text(b, from, to), sink);
+    let cr = crWithin(b, from, end);
+    if (cr === -1) {
+      this.onLine(text(b, from, to), sink);
+      return;
+    }
+    this.line--;
+    let a = from;
+    for (; cr !== -1; cr = crWithin(b, a, end)) {
+      this.onByteLine(b, a, cr, text, sink, fast);
+      a = cr + 1;
+    }
+    this.onByteLine(b, a, to, text, sink, fast);
   }
 
   /** One line of text (without its line feed; this.line is its number). */
@@ -216,11 +232,10 @@ export function parseDelimited(text: string, delimiter: Delimiter): { fields: st
   return out;
 }
 
-/** Where the first line break (LF or CR) at or after `from` is, or -1. */
-function lineBreak(b: Uint8Array, from: number): number {
-  const nl = b.indexOf(10, from);
-  const cr = b.indexOf(13, from);
-  return cr === -1 ? nl : nl === -1 ? cr : Math.min(cr, nl);
+/** Where the first CR in b[from, to) is, or -1. */
+function crWithin(b: Uint8Array, from: number, to: number): number {
+  const i = b.subarray(from, to).indexOf(13);
+  return i === -1 ? -1 : from + i;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -1,3 +1,4 @@
+import { clip } from '../errors';
 import { DEFAULT_VARIANT, TASKS, isPlainObject, mergeVariant, type ConvBlock, type PartialVariant, type VariantConfig } from './variant';
 
 /** One problem in a config: the field's dotted path and what is wrong with it. */
@@ -185,9 +186,9 @@ export function formatFieldErrors(errors: FieldError[]): string {
 }
 
 function show(v: unknown): string {
-  if (typeof v === 'string') return `'${v}'`;
+  if (typeof v === 'string') return `'${clip(v)}'`;
   if (v === undefined) return 'nothing';
-  return JSON.stringify(v);
+  return clip(JSON.stringify(v) ?? String(v));
 }
 
 function round(x: number): number {

@@ -2,7 +2,7 @@
  * Model references as users write them: `NAME` (the latest version), `NAME@VERSION` and
  * `NAME:ALIAS` (the version an alias such as `production` points at).
  */
-import { UserError } from '../errors';
+import { UserError, clip } from '../errors';
 
 /** A parsed reference: a name with a version, an alias, or neither (the latest). */
 export interface ModelRefSpec {
@@ -22,7 +22,7 @@ export function isAliasName(alias: string): boolean {
 export function checkAliasName(alias: string): string {
   const a = alias.trim();
   if (!isAliasName(a)) {
-    throw new UserError(`The alias "${alias}" cannot be used: give 1 to 40 lowercase letters, digits, "_" or "-", starting with a letter (e.g. production, candidate).`);
+    throw new UserError(`The alias "${clip(alias)}" cannot be used: give 1 to 40 lowercase letters, digits, "_" or "-", starting with a letter (e.g. production, candidate).`);
   }
   return a;
 }

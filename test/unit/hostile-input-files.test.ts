@@ -98,6 +98,22 @@ describe('text the importer reads whatever its line ends and encoding', () => {
     assert.equal(d.summary.rows, 4);
     assert.deepEqual(d.columns.map((c) => [c.name, c.max]), [['time', Date.UTC(2024, 0, 1, 3)], ['a', 7], ['b', 8]]);
   });
+
+  it('CR line ends where the entity is the last column, or the file has one text column: the same dataset as with LF', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => [new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString(), (i % 17) / 4, ['on', 'off', 'idle'][i % 3], `P-${i % 5}`]);
+    const files = {
+      entityLast: ['time,temp,state,asset_id', ...rows.map((r) => r.join(','))],
+      oneColumn: ['state', ...rows.map((r) => String(r[2]))],
+    };
+    for (const [name, lines] of Object.entries(files)) {
+      const mixed = lines.map((l, i) => l + ['\r', '\r\n', '\n'][i % 3]).join('');
+      const got = await importFile(freshDb(), writeTemp(dir, `${name}-mixed.csv`, mixed));
+      const want = await importFile(freshDb(), writeTemp(dir, `${name}-lf.csv`, lines.join('\n') + '\n'));
+      assert.equal(got.summary.rows, 3000, name);
+      assert.deepEqual(got.entities, want.entities, name);
+      assert.deepEqual(got.columns, want.columns, name);
+    }
+  });
 });
 
 describe('limits before per-column state is allocated', () => {
