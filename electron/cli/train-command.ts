@@ -20,6 +20,7 @@ import type { TrainCliRequest } from './commands';
 import { formatTable } from './format';
 import { printJson, type CliIo, type OutStream } from './io';
 import { formatMetrics } from './models-command';
+import { describeSplit } from '../../shared/training/split-text';
 import { LOG_INTERVAL_MS } from './progress-line';
 import { resolveDataset } from './data-source';
 import { checkReadableFile } from './readable-file';
@@ -112,6 +113,7 @@ function describeResult(r: TrainResult): string {
     ['speed', `${fmtInt(r.samplesPerSecond)} samples/s on ${r.backend}`],
     ['validation', formatMetrics(run.metrics)],
   ];
+  if (run.split) facts.splice(1, 0, ['split', describeSplit(run.split)]);
   if (r.model) facts.push(['saved to', r.model.path]);
   const width = Math.max(...facts.map(([k]) => k.length));
   const rows = run.history.map((h) => [String(h.epoch), fmtNumber(h.loss), fmtNumber(h.valLoss), fmtDuration(h.durationMs)]);

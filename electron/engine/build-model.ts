@@ -53,16 +53,24 @@ export function buildModel(config: VariantConfig, shape: ModelShape): TF.LayersM
     if (config.head.dropout > 0) x = apply(t.layers.dropout({ rate: config.head.dropout, seed: nextSeed(), name: `head_dropout_${i + 1}` }), x);
   });
 
+  const outputSeed = nextSeed();
   const output = apply(
     t.layers.dense({
       units: shape.outputs,
       activation: shape.task === 'classify' ? 'softmax' : 'linear',
-      kernelInitializer: glorot(nextSeed()),
+      // Predicting the change: a zero output layer makes the untrained model exactly the last value
+      // (persistence), so training only moves away from it where the data says so.
+      kernelInitializer: startsAtPersistence(config, shape) ? t.initializers.zeros() : glorot(outputSeed),
       name: 'output',
     }),
     x,
   );
   return t.model({ inputs: input, outputs: output, name: `lstm_studio_${shape.task}` });
+}
+
+/** True when the model forecasts the change from the last value, so a zero output means "repeat the last value". */
+export function startsAtPersistence(config: VariantConfig, shape: Pick<ModelShape, 'task'>): boolean {
+  return shape.task === 'forecast' && config.scaling.predictDelta;
 }
 
 function apply(layer: TF.layers.Layer, x: SymbolicTensor): SymbolicTensor {

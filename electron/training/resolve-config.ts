@@ -1,18 +1,20 @@
 /**
  * Turns a training request into one complete, checked VariantConfig:
- * defaults <- the preset's config <- the request's config. Every problem is reported at once, as
+ * defaults (with the task's own, shared/model/task-defaults.ts) <- the preset's config <- the request's config. Every problem is reported at once, as
  * `path: message` lines, in a UserError (exit 1 in the CLI, a form message in the UI).
  */
 import { UserError } from '../../shared/errors';
 import type { PresetInfo } from '../../shared/model/training';
 import { formatFieldErrors, validateVariant } from '../../shared/model/variant-validation';
-import { DEFAULT_VARIANT, isPlainObject, mergeVariant, type PartialVariant, type VariantConfig } from '../../shared/model/variant';
+import { variantDefaults } from '../../shared/model/task-defaults';
+import { DEFAULT_VARIANT, TASKS, isPlainObject, mergeVariant, type PartialVariant, type VariantConfig } from '../../shared/model/variant';
 import { findPreset } from './presets';
 
 /** Resolves and validates the config of a run; throws a UserError naming each wrong field. */
 export function resolveTrainConfig(presets: PresetInfo[], presetName: string | undefined | null, config: PartialVariant | undefined): VariantConfig {
   const preset = presetName ? findPreset(presets, presetName) : null;
-  const base = mergeVariant(DEFAULT_VARIANT, preset?.config);
+  const task = (isPlainObject(config) && config.task) || preset?.config.task || DEFAULT_VARIANT.task;
+  const base = mergeVariant(TASKS.includes(task) ? variantDefaults(task) : DEFAULT_VARIANT, preset?.config);
   const result = validateVariant(config ?? {}, base);
   if (!result.ok) throw new UserError(`The training config is not valid:\n${formatFieldErrors(result.errors)}`);
   if (preset && !preset.tasks.includes(result.config.task)) {

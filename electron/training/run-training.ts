@@ -179,6 +179,7 @@ function modelMetadata(m: MetadataParts): ModelMetadata {
     backend: m.backend,
     inputStats: p.inputStats,
     impute: p.impute,
+    conditions: p.conditions,
     calibration: m.calibration,
     reference: m.baselines,
   };

@@ -4,6 +4,7 @@
  */
 import type { DatasetDetail } from '../../shared/dataset';
 import type { PresetInfo } from '../../shared/model/training';
+import { retaskDefaults, variantDefaults } from '../../shared/model/task-defaults';
 import { DEFAULT_VARIANT, isPlainObject, mergeVariant, type Task, type VariantConfig } from '../../shared/model/variant';
 import type { FieldError } from '../../shared/model/variant-validation';
 
@@ -86,9 +87,9 @@ function featuresFor(current: unknown, cols: DataColumns): string[] | 'all' {
   return kept.length > 0 ? kept : 'all';
 }
 
-/** Switches the task: targets follow it, and tasks other than forecast predict one step. */
+/** Switches the task: targets and the task's own defaults follow it, and tasks other than forecast predict one step. */
 export function applyTask(config: VariantConfig, task: Task, cols: DataColumns): VariantConfig {
-  let next = setPath(config, 'task', task);
+  let next = setPath(retaskDefaults(config, config.task, task), 'task', task);
   next = setPath(next, 'input.targets', targetsFor(task, config.input?.targets, cols));
   next = setPath(next, 'input.features', featuresFor(config.input?.features, cols));
   if (task !== 'forecast') next = setPath(next, 'input.horizon', 1);
@@ -103,7 +104,7 @@ export function applyDataset(config: VariantConfig, cols: DataColumns): VariantC
 
 /** Fills the form from a preset (over the defaults) while keeping the task and the chosen columns. */
 export function applyPreset(config: VariantConfig, preset: PresetInfo | null, cols: DataColumns): VariantConfig {
-  const base = mergeVariant(DEFAULT_VARIANT, preset?.config);
+  const base = mergeVariant(variantDefaults(config.task), preset?.config);
   const next = mergeVariant(base, { input: { targets: config.input?.targets, features: config.input?.features } });
   return applyTask(next, config.task, cols);
 }

@@ -1,4 +1,5 @@
 /** The metadata file saved beside every model (metadata.json), checked when a model is loaded. */
+import type { ConditionState } from '../training/condition-norm';
 import type { InputStats, ScalerState } from '../training/prepared';
 import type { ConformalTable } from '../evaluation/conformal';
 import type { BaselineReference } from '../evaluation/baseline-reference';
@@ -38,6 +39,8 @@ export interface ModelMetadata {
   impute?: number[];
   /** Split-conformal interval widths from the validation split (forecast, regress, rul). */
   calibration?: ConformalTable | null;
+  /** Condition-wise normalisation fitted in training (scaling.conditions), applied unchanged to any data the model reads. */
+  conditions?: ConditionState | null;
   /** What the baselines need when the model is evaluated on other data (fitted on the training split). */
   reference?: BaselineReference;
 }

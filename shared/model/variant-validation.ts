@@ -1,5 +1,5 @@
 import { clip } from '../errors';
-import { DEFAULT_VARIANT, TASKS, isPlainObject, mergeVariant, type ConvBlock, type PartialVariant, type VariantConfig } from './variant';
+import { DEFAULT_VARIANT, MAX_CONDITION_CLUSTERS, TASKS, isPlainObject, mergeVariant, type ConvBlock, type PartialVariant, type VariantConfig } from './variant';
 
 /** One problem in a config: the field's dotted path and what is wrong with it. */
 export interface FieldError {
@@ -57,6 +57,8 @@ const SCHEMA: Record<string, Check> = {
   'scaling.method': oneOf(['zscore', 'minmax', 'none']),
   'scaling.instanceNorm': bool,
   'scaling.predictDelta': bool,
+  'scaling.conditions.columns': listOf(str, 0, 16),
+  'scaling.conditions.clusters': (v, p, e) => (v === 'auto' ? undefined : int(1, MAX_CONDITION_CLUSTERS)(v, p, e)),
   'engineering.calendar': listOf(oneOf(['hour', 'dayOfWeek', 'dayOfYear']), 0, 3),
   'engineering.lags': listOf(int(1, 1000), 0, 8),
   'engineering.differences': bool,
@@ -94,7 +96,7 @@ const SCHEMA: Record<string, Check> = {
   'training.split.train': num(0.05, 0.95),
   'training.split.validation': num(0.01, 0.9),
   'training.split.test': num(0, 0.9),
-  'training.split.mode': oneOf(['chronological', 'entity']),
+  'training.split.mode': oneOf(['auto', 'chronological', 'entity']),
   'rul.cap': (v, p, e) => (v === null ? undefined : num(1, 1e9)(v, p, e)),
 };
 
@@ -143,6 +145,9 @@ function crossFieldRules(c: VariantConfig, errors: FieldError[]): void {
   }
   if (c.task === 'classify' && c.input.targets.length > 1) {
     errors.push({ path: 'input.targets', message: 'the classify task takes one label column (or none for wide files of labelled sequences).' });
+  }
+  if (c.task === 'forecast' && c.scaling.conditions.columns.length > 0) {
+    errors.push({ path: 'scaling.conditions.columns', message: 'condition-wise normalisation is for the rul, regress and classify tasks (a forecast predicts its inputs in their own units): leave it empty, or use scaling.instanceNorm.' });
   }
   convRules(c, errors);
 }

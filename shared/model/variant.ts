@@ -14,7 +14,8 @@ export type Activation = 'relu' | 'tanh' | 'elu' | 'selu' | 'linear';
 export type OptimizerName = 'adam' | 'rmsprop';
 /** The regression loss: squared error, absolute error (robust to outliers, optimises MAE) or Huber (squared near 0, absolute beyond 1 scaled unit). */
 export type LossName = 'mse' | 'mae' | 'huber';
-export type SplitMode = 'chronological' | 'entity';
+/** How windows are split; 'auto' is by entity for rul, regress and classify when the data has enough entities, else chronological. */
+export type SplitMode = 'chronological' | 'entity' | 'auto';
 export type CalendarFeature = 'hour' | 'dayOfWeek' | 'dayOfYear';
 export type RollingStat = 'mean' | 'std';
 
@@ -32,6 +33,9 @@ export interface ConvBlock {
 
 /** The LSTM-FCN paper's fully convolutional branch: 128/256/128 filters, kernels 8/5/3, batch norm, ReLU. */
 export const FCN_BLOCKS: ConvBlock[] = [128, 256, 128].map((filters, i) => ({ filters, kernel: [8, 5, 3][i], dilation: 1, batchNorm: true, pool: 1 }));
+
+/** The most operating-condition clusters scaling.conditions may ask for (and 'auto' tries). */
+export const MAX_CONDITION_CLUSTERS = 12;
 
 /** A complete model variant (every field present after `resolveVariant`). */
 export interface VariantConfig {
@@ -58,6 +62,8 @@ export interface VariantConfig {
     instanceNorm: boolean;
     /** Forecast the change from the last observed value instead of the value itself. */
     predictDelta: boolean;
+    /** Condition-wise normalisation (rul, regress, classify): operating-setting columns clustered, other inputs normalised per cluster; no columns = off. */
+    conditions: { columns: string[]; clusters: number | 'auto' };
   };
   engineering: {
     /** Calendar features as sin/cos pairs (datetime time axes only). */
@@ -120,7 +126,7 @@ export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object
 export const DEFAULT_VARIANT: VariantConfig = {
   task: 'forecast',
   input: { features: 'all', targets: [], window: 48, horizon: 1, stride: 1, masking: false, padding: 'pre' },
-  scaling: { method: 'zscore', instanceNorm: false, predictDelta: true },
+  scaling: { method: 'zscore', instanceNorm: false, predictDelta: true, conditions: { columns: [], clusters: 'auto' } },
   engineering: { calendar: [], lags: [], differences: false, rolling: [], rollingStats: ['mean'] },
   conv: { blocks: [] },
   fcn: { enabled: false, blocks: FCN_BLOCKS, shuffle: false },
@@ -138,7 +144,7 @@ export const DEFAULT_VARIANT: VariantConfig = {
     epochs: 30,
     earlyStopping: { enabled: true, patience: 6, restoreBestWeights: true },
     seed: 42,
-    split: { train: 0.7, validation: 0.15, test: 0.15, mode: 'chronological' },
+    split: { train: 0.7, validation: 0.15, test: 0.15, mode: 'auto' },
   },
   rul: { cap: null },
 };

@@ -6,8 +6,9 @@
 import type { DatasetDetail } from '../dataset';
 import type { DriftReport } from '../drift/types';
 import type { AnalysedData, RiskReport } from '../evaluation/analysis-types';
-import { fmtBytes, fmtDateTime, fmtInterval, fmtNumber, fmtPct, fmtTimeValue } from '../format';
+import { fmtBytes, fmtDateTime, fmtInterval, fmtNumber, fmtTimeValue } from '../format';
 import { isPlainObject } from '../model/variant';
+import { describeSplit } from '../training/split-text';
 import type { ModelVersionDetail } from '../registry/types';
 import { col, factsTable } from './table-format';
 import type { Cell, ReportEnvironment, ReportTable } from './types';
@@ -74,10 +75,7 @@ export function modelTable(v: ModelVersionDetail): ReportTable {
     ['Tags', v.tags.join(', ') || '(none)'],
   ];
   const split = v.lineage.split;
-  if (split) {
-    const part = (k: 'train' | 'validation' | 'test') => `${k} ${fmtPct(split.fractions[k], 0)} (${split.windows[k].toLocaleString('en-US')} windows)`;
-    facts.push(['Split', `${split.mode === 'entity' ? 'by entity' : 'chronological'}: ${part('train')}, ${part('validation')}, ${part('test')}`]);
-  }
+  if (split) facts.push(['Split', describeSplit(split)]);
   return factsTable('model', 'Model version', facts);
 }
 

@@ -5,6 +5,7 @@
  */
 import type { DatasetDetail } from '../dataset';
 import { UserError, fmtInt } from '../errors';
+import type { SplitInfo } from '../model/training';
 import type { VariantConfig } from '../model/variant';
 import { formatFieldErrors, validateVariant } from '../model/variant-validation';
 import { classLabels } from './class-labels';
@@ -12,10 +13,11 @@ import { buildFrames, type EntityFrame, type FrameSet } from './entity-frames';
 import type { EntitySeries } from './entity-series';
 import type { PreparedData } from './prepared';
 import { resolveColumns, type ResolvedColumns } from './resolve-columns';
-import { fitTrainingScalers, scaleFrames } from './training-scalers';
-import { SPLIT_NAMES, splitByEntity, splitChronological, type SplitEntity, type SplitWindows } from './split-windows';
+import { applyConditions, conditionNote, fitConditions } from './condition-norm';
+import { fitTrainingScalers, scaleFrames, trainingInputRows } from './training-scalers';
+import { MIN_SPLIT_ENTITIES, SPLIT_NAMES, resolveSplitMode, splitByEntity, splitChronological, type SplitEntity, type SplitWindows } from './split-windows';
 import { buildBatch, type BatchSpec } from './window-batch';
-import { cappedStride, trainWindowCap, type WindowLayout } from './window-plan';
+import { cappedStride, entityWindows, trainWindowCap, type WindowLayout } from './window-plan';
 import { hasTargets, outputCount, targetOffsets } from './window-targets';
 
 /**
@@ -36,8 +38,13 @@ export function prepareFromSeries(detail: DatasetDetail, series: readonly Entity
   for (const s of SPLIT_NAMES) split.info.windows[s] = split[s].length;
   checkSplitSizes(split);
 
-  const scalers = fitTrainingScalers(set, split.train, layout, config, columns.targets);
-  const scaled = scaleFrames(set.frames, scalers);
+  const conditions = fitConditions(series, trainingInputRows(set.frames, split.train), columns.features, config);
+  const normalised = conditions ? buildFrames(applyConditions(series, conditions), columns, config, detail.summary.timeKind, labels?.perEntity ?? null) : set;
+  if (conditions) notes.push(conditionNote(conditions));
+  const scalers = fitTrainingScalers(normalised, split.train, layout, config, columns.targets);
+  // Input statistics stay in the data's own units: scoring checks raw readings against them.
+  const inputStats = conditions ? fitTrainingScalers(set, split.train, layout, config, columns.targets).stats : scalers.stats;
+  const scaled = scaleFrames(normalised.frames, scalers);
   const spec = batchSpecFor(config, layout, set, columns, labels?.classNames.length ?? 0, scalers.rulScale);
   return {
     task: config.task,
@@ -57,8 +64,9 @@ export function prepareFromSeries(detail: DatasetDetail, series: readonly Entity
     timeKind: detail.summary.timeKind,
     notes,
     stride,
-    inputStats: scalers.stats.slice(0, columns.features.length),
+    inputStats: inputStats.slice(0, columns.features.length),
     impute: scalers.impute,
+    conditions,
   };
 }
 
@@ -98,11 +106,9 @@ export function windowLayout(config: VariantConfig, columns: ResolvedColumns, fr
 function splitWithinCap(series: readonly EntitySeries[], set: FrameSet, layout: WindowLayout, config: VariantConfig, columns: ResolvedColumns, notes: string[]): { split: SplitWindows; stride: number } {
   const entities: SplitEntity[] = set.frames.map((f, e) => ({ name: f.name, length: f.length, time: f.time, label: series[e].label }));
   const bySequence = columns.wide;
-  if (bySequence && config.training.split.mode === 'chronological') {
-    notes.push('This dataset holds one sequence per row, so it is split by sequence (a seeded shuffle, stratified by class) rather than chronologically.');
-  }
+  const mode = splitModeFor(config, set.frames, layout, bySequence, notes);
   const run = (stride: number) =>
-    bySequence || config.training.split.mode === 'entity'
+    bySequence || mode === 'entity'
       ? splitByEntity(entities, layout, stride, config.training.split, config.training.seed)
       : splitChronological(entities, layout, stride, config.training.split);
   let stride = config.input.stride;
@@ -125,6 +131,23 @@ function splitWithinCap(series: readonly EntitySeries[], set: FrameSet, layout: 
     notes.push(`${fmtInt(idle.length)} entit${idle.length === 1 ? 'y gives' : 'ies give'} no window (too short for the window and horizon): ${idle.slice(0, 10).map((f) => f.name).join(', ')}${idle.length > 10 ? ', ...' : ''}.`);
   }
   return { split, stride };
+}
+
+/** The split mode used on this data ('auto' resolved), with a note saying which and why. */
+function splitModeFor(config: VariantConfig, frames: readonly EntityFrame[], layout: WindowLayout, bySequence: boolean, notes: string[]): SplitInfo['mode'] {
+  const asked = config.training.split.mode;
+  if (bySequence) {
+    if (asked === 'chronological') notes.push('This dataset holds one sequence per row, so it is split by sequence (a seeded shuffle, stratified by class) rather than chronologically.');
+    return 'entity';
+  }
+  const usable = frames.filter((f, e) => entityWindows(e, f.length, layout, f.length + 1).length > 0).length;
+  const mode = resolveSplitMode(asked, config.task, usable);
+  if (asked === 'auto' && mode === 'entity') {
+    notes.push(`Split by entity (training.split.mode: auto): ${fmtInt(usable)} entities, each history whole in training, validation or test, so the test measures assets the model has never seen. Set training.split.mode: chronological to split each history in time instead.`);
+  } else if (asked === 'auto' && usable > 1) {
+    notes.push(`Split chronologically (training.split.mode: auto): ${config.task === 'forecast' ? 'a forecast is tested on the later part of each history' : `only ${fmtInt(usable)} entities give windows, fewer than ${MIN_SPLIT_ENTITIES}`}. Set training.split.mode: entity to test on whole unseen entities instead.`);
+  }
+  return mode;
 }
 
 function noWindowsCheck(split: SplitWindows, frames: readonly EntityFrame[], layout: WindowLayout, config: VariantConfig): void {
@@ -167,7 +190,7 @@ function taskNotes(config: VariantConfig, columns: ResolvedColumns): string[] {
   }
   if (config.task === 'rul') {
     notes.push(`RUL counts the steps (rows) from each window's last step to its entity's last row, taken as the failure${config.rul.cap !== null ? `, capped at ${config.rul.cap}` : ''}. Entities that did not run to failure get labels that are too low.`);
-    if (config.training.split.mode === 'chronological' && !columns.wide) notes.push('For RUL, training.split.mode: entity tests the model on assets it has never seen.');
+    if (config.training.split.mode === 'chronological' && !columns.wide) notes.push('For RUL, training.split.mode: entity (or auto) tests the model on assets it has never seen.');
   }
   return notes;
 }

@@ -5,6 +5,7 @@
 import type { TimeKind } from '../dataset';
 import type { SplitInfo } from '../model/training';
 import type { Task } from '../model/variant';
+import type { ConditionState } from './condition-norm';
 
 /** A fitted scaler: per column, x' = (x - offset) / scale. Serialised into the model's metadata. */
 export interface ScalerState {
@@ -70,4 +71,6 @@ export interface PreparedData {
   inputStats: InputStats[];
   /** Per feature, the scaled value that stands in for an input with no value at all (the training mean). */
   impute: number[];
+  /** Condition-wise normalisation fitted on the training rows (scaling.conditions), or null. */
+  conditions: ConditionState | null;
 }

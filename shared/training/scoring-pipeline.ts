@@ -9,6 +9,7 @@ import { UserError, fmtInt } from '../errors';
 import type { ModelMetadata } from '../model/metadata';
 import type { VariantConfig } from '../model/variant';
 import { calendarNames } from './calendar-features';
+import { applyConditions } from './condition-norm';
 import { buildFrames, type EntityFrame } from './entity-frames';
 import type { EntitySeries } from './entity-series';
 import { engineeredNames } from './feature-engineering';
@@ -22,7 +23,7 @@ import { hasTargets } from './window-targets';
 
 /** What the scoring pipeline needs of a saved model (its metadata.json). */
 export type ScoringModel = Pick<ModelMetadata, 'config' | 'featureScaler' | 'targetScaler' | 'featureNames' | 'targetNames' | 'classNames' | 'window' | 'horizon' | 'outputs'> &
-  Partial<Pick<ModelMetadata, 'inputStats' | 'impute'>>;
+  Partial<Pick<ModelMetadata, 'inputStats' | 'impute' | 'conditions'>>;
 
 /** Which windows to cut. */
 export interface ScoringOptions {
@@ -68,7 +69,7 @@ export function planScoring(detail: DatasetDetail, series: readonly EntitySeries
   const { config, series: usable, targetsPresent } = scoringConfig(detail, series, model, baseFeatures, options.requireTargets === true);
   const columns = resolveColumns(withTargetColumns(detail, config), config);
   const classes = config.task === 'classify' ? classIndexes(detail, usable, columns.labelColumn, model.classNames) : null;
-  const set = buildFrames(usable, columns, config, detail.summary.timeKind, classes);
+  const set = buildFrames(model.conditions ? applyConditions(usable, model.conditions) : usable, columns, config, detail.summary.timeKind, classes);
   const notes = [...set.notes];
   checkFeatureNames(set.featureNames, model);
   const layout = { ...windowLayout(config, columns, set.frames, []), window: model.window };

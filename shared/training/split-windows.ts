@@ -111,6 +111,18 @@ export function splitByEntity(entities: readonly SplitEntity[], layout: WindowLa
   return out;
 }
 
+/**
+ * The split a config's `training.split.mode` stands for on this data: 'auto' is by entity for rul,
+ * regress and classify when at least MIN_SPLIT_ENTITIES entities give windows (a model of assets is
+ * judged on assets it has never seen; a chronological split inside each history leaks the same
+ * asset's behaviour into every split), else chronological. Forecasts are judged on the future, so
+ * 'auto' keeps them chronological.
+ */
+export function resolveSplitMode(mode: VariantConfig['training']['split']['mode'], task: VariantConfig['task'], usableEntities: number): SplitInfo['mode'] {
+  if (mode !== 'auto') return mode;
+  return task !== 'forecast' && usableEntities >= MIN_SPLIT_ENTITIES ? 'entity' : 'chronological';
+}
+
 /** A seeded shuffle in which each label's members are spread evenly (interleaved by their rank). */
 function stratifiedOrder(items: number[], label: (item: number) => string | null, seed: number): number[] {
   const rng = createRng(seed);

@@ -25,7 +25,7 @@ export interface TrainingScalers {
  * their RUL (or the cap). Validation and test rows never influence them.
  */
 export function fitTrainingScalers(set: FrameSet, train: readonly WindowRef[], layout: WindowLayout, config: VariantConfig, targets: readonly string[]): TrainingScalers {
-  const inputRows = markRows(set.frames, train, (w) => [w.end - w.length + 1, w.end]);
+  const inputRows = trainingInputRows(set.frames, train);
   const featureStats = collect(set.frames, inputRows, set.featureNames.length, (f) => f.features);
   const passthrough = new Set(set.featureNames.slice(set.featureNames.length - set.calendarCount));
   const feature = fitScaler(config.scaling.method, set.featureNames, featureStats, passthrough);
@@ -55,8 +55,13 @@ export function scaleFrames(frames: readonly EntityFrame[], s: TrainingScalers):
   }));
 }
 
+/** Per entity, a 0/1 mark of the real input rows of the training windows: the only rows anything is fitted on. */
+export function trainingInputRows(frames: readonly { length: number }[], train: readonly WindowRef[]): Uint8Array[] {
+  return markRows(frames, train, (w) => [w.end - w.length + 1, w.end]);
+}
+
 /** Per entity, a 0/1 mark of the rows within [from, to] of some window. */
-function markRows(frames: readonly EntityFrame[], windows: readonly WindowRef[], range: (w: WindowRef) => [number, number]): Uint8Array[] {
+function markRows(frames: readonly { length: number }[], windows: readonly WindowRef[], range: (w: WindowRef) => [number, number]): Uint8Array[] {
   const marks = frames.map((f) => new Uint8Array(f.length));
   for (const w of windows) {
     const [from, to] = range(w);

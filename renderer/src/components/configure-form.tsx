@@ -183,7 +183,9 @@ export function ConfigureForm({ task, datetime, errors }: { task: Task; datetime
         <SelectField
           path="training.split.mode"
           label="Mode"
+          hint="Automatic: by entity for RUL, regression and classification when the data has 3 or more entities, else chronological."
           options={[
+            { value: 'auto', label: 'Automatic' },
             { value: 'chronological', label: 'Chronological' },
             { value: 'entity', label: 'By entity' },
           ]}
