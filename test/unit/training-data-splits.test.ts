@@ -52,7 +52,7 @@ describe('splits and scaling without leakage', () => {
     for (const [task, horizon, stride] of [['forecast', 5, 1], ['forecast', 12, 3], ['regress', 1, 4]] as const) {
       const first = task === 'forecast' ? 1 : 0;
       const last = task === 'forecast' ? horizon : 0;
-      const p = prepare({ ...RAW, task, input: { features: ['value'], targets: task === 'forecast' ? ['value'] : ['aux'], window: 8, horizon, stride } } as PartialVariant);
+      const p = prepare({ ...RAW, task, input: { features: ['value'], targets: task === 'forecast' ? ['value'] : ['aux'], window: 8, horizon, stride }, training: { split: { mode: 'chronological' } } } as PartialVariant);
       assert.equal(p.split.mode, 'chronological');
       for (const b of p.split.boundaries) {
         const ends = (batch: WindowBatch) => batch.meta.filter((m) => m.entity === b.entity).map((m) => m.end);
