@@ -148,7 +148,7 @@ test('the model reloaded in a new process predicts exactly as right after traini
   try {
     const loaded = await loadModel(trained.out.model.path);
     const prepared = prepareTrainingData(db, 1, loaded.metadata.config);
-    const metrics = validationMetrics(loaded.model, prepared);
+    const metrics = validationMetrics(loaded.model, prepared, loaded.metadata.config.training.loss);
     for (const k of ['loss', 'mae', 'rmse', 'baseline_mae']) {
       const saved = trained.out.validation[k] as number;
       assert.ok(Math.abs(metrics[k] - saved) <= 1e-6 * Math.max(1, Math.abs(saved)), `${k}: ${metrics[k]} after reload, ${saved} after training`);
