@@ -29,43 +29,79 @@ type SymbolicTensor = TF.SymbolicTensor;
  */
 export function buildModel(config: VariantConfig, shape: ModelShape): TF.LayersModel {
   checkShape(shape);
+  const input = tf().input({ shape: [shape.window, shape.features], name: 'input' });
+  return tf().model({ inputs: input, outputs: buildBranch(config, shape, input, ''), name: `lstm_studio_${shape.task}` });
+}
+
+/** A seed ensemble being built: the averaged model and, per member, a model over the same layers to train on its own. */
+export interface EnsembleParts {
+  /** Input -> every member -> their mean (layer `ensemble`): what is saved and scored as one version. */
+  model: TF.LayersModel;
+  members: TF.LayersModel[];
+  /** The mean of the first k members (k = 1 is that member itself), for a run cancelled part-way. */
+  firstMembers(k: number): TF.LayersModel;
+}
+
+/**
+ * Builds `count` members of `config` on one input, member k seeded with training.seed + k (k from
+ * 0): member 0's layers keep the plain names (rnn_1, attention, ...; its output is `output`),
+ * member k's are prefixed `m<k+1>_`. Training a member model trains those layers in the ensemble.
+ */
+export function buildEnsemble(config: VariantConfig, shape: ModelShape, count: number): EnsembleParts {
+  checkShape(shape);
+  const t = tf();
+  const input = t.input({ shape: [shape.window, shape.features], name: 'input' });
+  const outputs = Array.from({ length: count }, (_, k) => buildBranch(memberConfig(config, k), shape, input, k === 0 ? '' : `m${k + 1}_`));
+  const members = outputs.map((out, k) => t.model({ inputs: input, outputs: out, name: `lstm_studio_${shape.task}_member_${k + 1}` }));
+  const averaged = (k: number) => t.model({ inputs: input, outputs: t.layers.average({ name: 'ensemble' }).apply(outputs.slice(0, k)) as SymbolicTensor, name: `lstm_studio_${shape.task}` });
+  return { model: averaged(count), members, firstMembers: (k) => (k === 1 ? members[0] : averaged(k)) };
+}
+
+/** The config of ensemble member k: the same variant with seed training.seed + k. */
+export function memberConfig(config: VariantConfig, k: number): VariantConfig {
+  return k === 0 ? config : { ...config, training: { ...config.training, seed: config.training.seed + k } };
+}
+
+/**
+ * input -> [masking] -> [conv blocks] -> recurrent stack -> [attention] [+ fcn branch] -> head -> output, with every layer name
+ * prefixed by `prefix` (empty for a single model).
+ */
+function buildBranch(config: VariantConfig, shape: ModelShape, input: SymbolicTensor, prefix: string): SymbolicTensor {
   const t = tf();
   const nextSeed = seedSequence(config.training.seed);
-  const input = t.input({ shape: [shape.window, shape.features], name: 'input' });
   let x: SymbolicTensor = input;
-  if (config.input.masking) x = apply(t.layers.masking({ maskValue: 0, name: 'masking' }), x);
-  x = applyConvBlocks(config.conv.blocks, x, 'conv', nextSeed);
-  if (config.fcn.enabled && config.fcn.shuffle) x = apply(t.layers.permute({ dims: [2, 1], name: 'shuffle' }), x);
+  if (config.input.masking) x = apply(t.layers.masking({ maskValue: 0, name: `${prefix}masking` }), x);
+  x = applyConvBlocks(config.conv.blocks, x, `${prefix}conv`, nextSeed);
+  if (config.fcn.enabled && config.fcn.shuffle) x = apply(t.layers.permute({ dims: [2, 1], name: `${prefix}shuffle` }), x);
 
   const units = config.recurrent.units;
   units.forEach((size, i) => {
     const last = i === units.length - 1;
-    x = apply(recurrentLayer(config, size, i + 1, !last || config.attention.enabled, nextSeed), x);
-    const norm = normalizationLayer(config, i + 1);
+    x = apply(recurrentLayer(config, size, i + 1, !last || config.attention.enabled, nextSeed, prefix), x);
+    const norm = normalizationLayer(config, i + 1, prefix);
     if (norm) x = apply(norm, x);
   });
 
-  if (config.attention.enabled) x = apply(new AttentionPooling({ name: 'attention', seed: nextSeed() }), x);
-  if (config.fcn.enabled) x = t.layers.concatenate({ name: 'fcn_concat' }).apply([x, fcnBranch(config.fcn.blocks, input, nextSeed)]) as SymbolicTensor;
+  if (config.attention.enabled) x = apply(new AttentionPooling({ name: `${prefix}attention`, seed: nextSeed() }), x);
+  if (config.fcn.enabled) x = t.layers.concatenate({ name: `${prefix}fcn_concat` }).apply([x, fcnBranch(config.fcn.blocks, input, nextSeed, prefix)]) as SymbolicTensor;
 
   config.head.units.forEach((size, i) => {
-    x = apply(t.layers.dense({ units: size, activation: config.head.activation, kernelInitializer: glorot(nextSeed()), name: `head_${i + 1}` }), x);
-    if (config.head.dropout > 0) x = apply(t.layers.dropout({ rate: config.head.dropout, seed: nextSeed(), name: `head_dropout_${i + 1}` }), x);
+    x = apply(t.layers.dense({ units: size, activation: config.head.activation, kernelInitializer: glorot(nextSeed()), name: `${prefix}head_${i + 1}` }), x);
+    if (config.head.dropout > 0) x = apply(t.layers.dropout({ rate: config.head.dropout, seed: nextSeed(), name: `${prefix}head_dropout_${i + 1}` }), x);
   });
 
   const outputSeed = nextSeed();
-  const output = apply(
+  return apply(
     t.layers.dense({
       units: shape.outputs,
       activation: shape.task === 'classify' ? 'softmax' : 'linear',
       // Predicting the change: a zero output layer makes the untrained model exactly the last value
       // (persistence), so training only moves away from it where the data says so.
       kernelInitializer: startsAtPersistence(config, shape) ? t.initializers.zeros() : glorot(outputSeed),
-      name: 'output',
+      name: `${prefix}output`,
     }),
     x,
   );
-  return t.model({ inputs: input, outputs: output, name: `lstm_studio_${shape.task}` });
 }
 
 /** True when the model forecasts the change from the last value, so a zero output means "repeat the last value". */
@@ -77,7 +113,7 @@ function apply(layer: TF.layers.Layer, x: SymbolicTensor): SymbolicTensor {
   return layer.apply(x) as SymbolicTensor;
 }
 
-function recurrentLayer(config: VariantConfig, units: number, index: number, returnSequences: boolean, nextSeed: () => number): TF.layers.Layer {
+function recurrentLayer(config: VariantConfig, units: number, index: number, returnSequences: boolean, nextSeed: () => number, prefix: string): TF.layers.Layer {
   const t = tf();
   const { cell, bidirectional, dropout, recurrentDropout } = config.recurrent;
   const args = {
@@ -89,17 +125,17 @@ function recurrentLayer(config: VariantConfig, units: number, index: number, ret
     recurrentInitializer: orthogonal(nextSeed()),
     dropout,
     recurrentDropout,
-    name: bidirectional ? `${cell}_${index}` : `rnn_${index}`,
+    name: bidirectional ? `${prefix}${cell}_${index}` : `${prefix}rnn_${index}`,
   };
   // tfjs's own LSTM/GRU/Bidirectional classes, run on the fused kernel where it can (fused/fused-layers.ts).
   const layer = cell === 'gru' ? new FusedGRU(args) : new FusedLSTM({ ...args, unitForgetBias: true });
   // The backward copy gets the same initial weights (tfjs clones the config); it sees reversed input.
-  return bidirectional ? new FusedBidirectional({ layer, mergeMode: 'concat', name: `rnn_${index}` }) : layer;
+  return bidirectional ? new FusedBidirectional({ layer, mergeMode: 'concat', name: `${prefix}rnn_${index}` }) : layer;
 }
 
-function normalizationLayer(config: VariantConfig, index: number): TF.layers.Layer | null {
+function normalizationLayer(config: VariantConfig, index: number, prefix: string): TF.layers.Layer | null {
   const t = tf();
-  const name = `norm_${index}`;
+  const name = `${prefix}norm_${index}`;
   if (config.recurrent.normalization === 'batch') return t.layers.batchNormalization({ name });
   if (config.recurrent.normalization === 'layer') return t.layers.layerNormalization({ name });
   return null;

@@ -12,8 +12,8 @@ import { TemporalConv } from './temporal-conv-layer';
 
 type SymbolicTensor = TF.SymbolicTensor;
 
-/** Applies `blocks` to x ([n, steps, channels]); layers are named `${prefix}_${i}`, `${prefix}_bn_${i}`... */
-export function applyConvBlocks(blocks: readonly ConvBlock[], x: SymbolicTensor, prefix: 'conv' | 'fcn', nextSeed: () => number): SymbolicTensor {
+/** Applies `blocks` to x ([n, steps, channels]); layers are named `${prefix}_${i}`, `${prefix}_bn_${i}`... (prefix conv or fcn, prefixed by a seed-ensemble member's name). */
+export function applyConvBlocks(blocks: readonly ConvBlock[], x: SymbolicTensor, prefix: string, nextSeed: () => number): SymbolicTensor {
   const t = tf();
   blocks.forEach((b, index) => {
     const i = index + 1;
@@ -33,10 +33,10 @@ export function applyConvBlocks(blocks: readonly ConvBlock[], x: SymbolicTensor,
   return x;
 }
 
-/** The LSTM-FCN convolutional branch on the model's input: its blocks, then global average pooling over time. */
-export function fcnBranch(blocks: readonly ConvBlock[], input: SymbolicTensor, nextSeed: () => number): SymbolicTensor {
-  const x = applyConvBlocks(blocks, input, 'fcn', nextSeed);
-  return apply(tf().layers.globalAveragePooling1d({ name: 'fcn_pool' }), x);
+/** The LSTM-FCN convolutional branch on the model's input: its blocks, then global average pooling over time (names prefixed by `member`). */
+export function fcnBranch(blocks: readonly ConvBlock[], input: SymbolicTensor, nextSeed: () => number, member = ''): SymbolicTensor {
+  const x = applyConvBlocks(blocks, input, `${member}fcn`, nextSeed);
+  return apply(tf().layers.globalAveragePooling1d({ name: `${member}fcn_pool` }), x);
 }
 
 function apply(layer: TF.layers.Layer, x: SymbolicTensor): SymbolicTensor {

@@ -10,7 +10,7 @@ import type { VariantConfig } from '../../shared/model/variant';
 import type { PreparedData } from '../../shared/training/prepared';
 import { readAppVersion } from '../app/version';
 import { initEngine } from '../engine/backend';
-import { buildModel, countParameters, modelSizeBytes } from '../engine/build-model';
+import { buildEnsemble, buildModel, countParameters, memberConfig, modelSizeBytes } from '../engine/build-model';
 import { measureThroughput } from '../engine/estimate';
 import { saveModel } from '../engine/model-files';
 import { trainModel } from '../engine/train-model';
@@ -55,25 +55,41 @@ export async function runTraining(db: Database.Database, req: StartRequest, cont
   // What drift checks compare new data with: statistics and samples of the training rows.
   const reference = buildTrainingReference(db, req.datasetId, referenceColumns(detail, config), prepared.split);
 
-  const model = buildModel(config, { window: prepared.inputShape[0], features: prepared.inputShape[1], outputs: prepared.outputs, task: config.task });
+  const shape = { window: prepared.inputShape[0], features: prepared.inputShape[1], outputs: prepared.outputs, task: config.task };
+  const seeds = config.training.seeds;
+  const ensemble = seeds > 1 ? buildEnsemble(config, shape, seeds) : null;
+  let model = ensemble ? ensemble.model : buildModel(config, shape);
   try {
-    let latest: TrainProgress = { ...blank, phase: 'training' };
-    const trained = await trainModel(model, prepared, config, {
-      signal: control.signal,
-      onProgress: (p) => {
-        // The one update with batch === batches per epoch is sent from onEpoch, with the validation loss.
-        if (p.batch >= p.batches) return;
-        latest = { ...p, runId };
-        progress(latest);
-      },
-      onEpoch: (record) => {
-        control.send({ type: 'epoch', runId, record });
-        latest = { ...latest, epoch: record.epoch, batch: latest.batches, loss: record.loss, valLoss: record.valLoss, learningRate: record.learningRate };
-        progress(latest, true);
-      },
-    });
+    let latest: TrainProgress = { ...blank, phase: 'training', epochs: config.training.epochs * seeds };
+    const outcomes: Awaited<ReturnType<typeof trainModel>>[] = [];
+    // Seed ensembles train each member on its own (seed + k), one after another; epochs are numbered
+    // on across members (member 2's first epoch follows member 1's last possible one).
+    for (let k = 0; k < seeds && !outcomes.some((o) => o.cancelled); k++) {
+      const offset = k * config.training.epochs;
+      const trained = await trainModel(ensemble ? ensemble.members[k] : model, prepared, memberConfig(config, k), {
+        signal: control.signal,
+        onProgress: (p) => {
+          // The one update with batch === batches per epoch is sent from onEpoch, with the validation loss.
+          if (p.batch >= p.batches) return;
+          latest = { ...p, runId, epoch: p.epoch + offset, epochs: latest.epochs };
+          progress(latest);
+        },
+        onEpoch: (r) => {
+          const record = { ...r, epoch: r.epoch + offset };
+          control.send({ type: 'epoch', runId, record });
+          latest = { ...latest, epoch: record.epoch, batch: latest.batches, loss: record.loss, valLoss: record.valLoss, learningRate: record.learningRate };
+          progress(latest, true);
+        },
+      });
+      if (trained.history.length > 0) outcomes.push({ ...trained, history: trained.history.map((h) => ({ ...h, epoch: h.epoch + offset })), bestEpoch: trained.bestEpoch + offset });
+      else if (trained.cancelled) outcomes.push(trained);
+    }
+    const trained = combineOutcomes(outcomes);
     if (trained.cancelled && !control.keepBest()) throw new CancelledError('Training was cancelled; no model was saved.');
     if (trained.history.length === 0) throw new CancelledError('Training was cancelled before the first epoch ended; there was no model to keep.');
+    // A run cancelled part-way keeps the members that trained (a member with no finished epoch is left out).
+    const kept = outcomes.filter((o) => o.history.length > 0).length;
+    if (ensemble && kept < seeds) model = ensemble.firstMembers(kept);
 
     progress({ ...latest, phase: 'saving' }, true);
     // The baselines are fitted on the training split once and stored with the model.
@@ -101,8 +117,24 @@ export async function runTraining(db: Database.Database, req: StartRequest, cont
       parameters,
     };
   } finally {
-    model.dispose();
+    (ensemble ? ensemble.model : model).dispose();
   }
+}
+
+/** One outcome for a run of one or more ensemble members: their epochs in order, cancelled if the last was. */
+function combineOutcomes(outcomes: Awaited<ReturnType<typeof trainModel>>[]): Awaited<ReturnType<typeof trainModel>> {
+  const done = outcomes.filter((o) => o.history.length > 0);
+  const steps = outcomes.reduce((a, o) => a + o.steps, 0);
+  const best = done.reduce<(typeof done)[number] | null>((b, o) => (b === null || (o.bestValLoss ?? Infinity) < (b.bestValLoss ?? Infinity) ? o : b), null);
+  return {
+    history: done.flatMap((o) => o.history),
+    bestEpoch: best?.bestEpoch ?? 0,
+    bestValLoss: best?.bestValLoss ?? null,
+    stoppedEarly: outcomes.some((o) => o.stoppedEarly),
+    cancelled: outcomes.some((o) => o.cancelled),
+    samplesPerSecond: steps > 0 ? outcomes.reduce((a, o) => a + o.samplesPerSecond * o.steps, 0) / steps : 0,
+    steps,
+  };
 }
 
 /** Sizes and measured speed of a configured model on a dataset (a few timed batches, nothing saved). */
@@ -124,7 +156,7 @@ export async function runEstimate(db: Database.Database, req: EstimateRequest): 
       windows,
       samplesPerSecond,
       secondsPerEpoch,
-      totalSeconds: secondsPerEpoch * config.training.epochs,
+      totalSeconds: secondsPerEpoch * config.training.epochs * config.training.seeds,
       backend: engine.backend,
       split: prepared.split,
       notes: prepared.notes,

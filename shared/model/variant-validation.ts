@@ -93,6 +93,7 @@ const SCHEMA: Record<string, Check> = {
   'training.earlyStopping.patience': int(1, 200),
   'training.earlyStopping.restoreBestWeights': bool,
   'training.seed': int(0, 2 ** 31 - 1),
+  'training.seeds': int(1, 10),
   'training.split.train': num(0.05, 0.95),
   'training.split.validation': num(0.01, 0.9),
   'training.split.test': num(0, 0.9),

@@ -110,6 +110,8 @@ export interface VariantConfig {
     epochs: number;
     earlyStopping: { enabled: boolean; patience: number; restoreBestWeights: boolean };
     seed: number;
+    /** Seed ensemble: train this many models (seeds seed, seed + 1, ...) and average their predictions, saved as one version. */
+    seeds: number;
     split: { train: number; validation: number; test: number; mode: SplitMode };
   };
   rul: {
@@ -144,6 +146,7 @@ export const DEFAULT_VARIANT: VariantConfig = {
     epochs: 30,
     earlyStopping: { enabled: true, patience: 6, restoreBestWeights: true },
     seed: 42,
+    seeds: 1,
     split: { train: 0.7, validation: 0.15, test: 0.15, mode: 'auto' },
   },
   rul: { cap: null },

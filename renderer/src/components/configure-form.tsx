@@ -164,6 +164,7 @@ export function ConfigureForm({ task, datetime, errors }: { task: Task; datetime
         <NumberField path="training.weightDecay" label="Weight decay (L2)" hint="0–0.1." />
         <NumberField path="training.clipNorm" label="Clip norm" hint="Global norm; 0 turns it off." />
         <NumberField path="training.seed" label="Seed" hint="Same seed, same run." />
+        <NumberField path="training.seeds" label="Seed ensemble" hint="Train this many models (seeds seed, seed + 1, ...) and average them; 1 = a single model." />
 
         <Sub>Reduce learning rate on plateau</Sub>
         <ToggleField path="training.reduceOnPlateau.enabled" label="Enabled" />
