@@ -12,7 +12,7 @@
  * - etth2: ETTh2 `OT` alone, 24 steps, the first 14,400 rows split 0.6/0.2/0.2 in time order; MSE and
  *   MAE over every test window on values z-scored with the training rows' mean and standard deviation
  *   (the protocol in ../shared/data/README.md), from `predict` over every window.
- * - fleet: the demo pump fleet, `temperature` of each pump, 12 steps, evaluated like NAB.
+ * - fleet: the demo pump fleet, `temperature_c` of each pump from all six sensors, 12 steps, evaluated like NAB.
  */
 'use strict';
 const { execFileSync } = require('node:child_process');
@@ -24,11 +24,12 @@ const root = path.join(__dirname, '..');
 const data = path.join(root, '..', 'shared', 'data');
 const cli = path.join(root, 'bin', 'lstm-studio.js');
 
+/** The data sets: file, target, horizon, split, and how the test error is measured. */
 const SETS = {
   'nab-machine': { file: () => path.join(data, 'nab', 'machine_temperature_system_failure.csv'), target: 'value', horizon: 12, measure: 'evaluate' },
   'nab-ambient': { file: () => path.join(data, 'nab', 'ambient_temperature_system_failure.csv'), target: 'value', horizon: 12, measure: 'evaluate' },
-  etth2: { file: ettFile, target: 'OT', horizon: 24, split: '0.6,0.2,0.2', measure: 'protocol' },
-  fleet: { file: fleetFile, target: 'temperature', features: 'temperature', horizon: 12, measure: 'evaluate' },
+  etth2: { file: ettFile, target: 'OT', horizon: 24, split: '0.6,0.2,0.2', season: 24, measure: 'protocol' },
+  fleet: { file: fleetFile, target: 'temperature_c', horizon: 12, measure: 'evaluate' },
 };
 
 function main() {
@@ -91,7 +92,8 @@ function protocolErrors(home, model, file, spec, work) {
   const header = lines[0].split(',');
   const timeCol = header.indexOf('time');
   const firstYhat = header.indexOf('yhat_1');
-  const acc = { model: { se: 0, ae: 0 }, last: { se: 0, ae: 0 }, windows: 0 };
+  const season = spec.season;
+  const acc = { model: { se: 0, ae: 0 }, last: { se: 0, ae: 0 }, seasonal: { se: 0, ae: 0 }, windows: 0 };
   for (const line of lines.slice(1)) {
     const cells = line.split(',');
     const row = rowOf.get(normaliseTime(cells[timeCol]));
@@ -102,14 +104,18 @@ function protocolErrors(home, model, file, spec, work) {
       const actual = z(series.values[row + h]);
       const e = z(Number(cells[firstYhat + h - 1])) - actual;
       const b = z(series.values[row]) - actual;
-      acc.model.se += e * e;
-      acc.model.ae += Math.abs(e);
-      acc.last.se += b * b;
-      acc.last.ae += Math.abs(b);
+      // Seasonal naive: the value one season before the target step (always observed by then).
+      const sn = z(series.values[row + h - season * Math.ceil(h / season)]) - actual;
+      for (const [k, err] of [['model', e], ['last', b], ['seasonal', sn]]) {
+        acc[k].se += err * err;
+        acc[k].ae += Math.abs(err);
+      }
     }
   }
   const count = acc.windows * spec.horizon;
-  return { metric: 'MSE (z)', model: acc.model.se / count, last: acc.last.se / count, best: acc.last.se / count, bestName: 'Last value', modelMae: acc.model.ae / count, lastMae: acc.last.ae / count, windows: acc.windows };
+  const mse = (k) => acc[k].se / count;
+  const best = mse('seasonal') < mse('last') ? ['seasonal', `Seasonal naive (${season})`] : ['last', 'Last value'];
+  return { metric: 'MSE (z)', model: mse('model'), last: mse('last'), best: mse(best[0]), bestName: best[1], modelMae: acc.model.ae / count, lastMae: acc.last.ae / count, windows: acc.windows };
 }
 
 function readSeries(file, target) {
