@@ -42,6 +42,7 @@ const OPTIONS = {
   'max-age': { type: 'string', valueName: 'DAYS|none', description: 'policy: the oldest model a deploy accepts' },
   'max-data-age': { type: 'string', valueName: 'DAYS|none', description: 'policy: the oldest training data (its end) a deploy accepts' },
   'drift-share': { type: 'string', valueName: '0..1', description: 'policy: share of drifted features that raises the drift alert (default 0.5)' },
+  'baseline-gate': { type: 'string', valueName: 'best|naive', description: 'policy: the baseline a deploy must beat: the best measured (default) or the naive one (last value; mean RUL; majority class)' },
 } satisfies OptionSpecs;
 
 /** Which options each action takes. */
@@ -56,7 +57,7 @@ const ACTION_OPTIONS: Record<Action, (keyof typeof OPTIONS)[]> = {
   export: ['out'],
   import: ['name', 'data', 'task', 'features', 'target', 'classes', 'window', 'scaling'],
   delete: ['yes'],
-  policy: ['require', 'max-age', 'max-data-age', 'drift-share'],
+  policy: ['require', 'max-age', 'max-data-age', 'drift-share', 'baseline-gate'],
 };
 
 /** The `models` command's spec (help text and options). */
@@ -209,6 +210,11 @@ function policyFlags(str: (k: string) => string | undefined): Partial<ModelPolic
     const n = Number(share);
     if (!(n > 0 && n <= 1)) throw new ArgError(`--drift-share must be a share between 0 and 1 (0.5 = half the features); got "${share}".`);
     policy.driftShare = n;
+  }
+  const gate = str('baseline-gate');
+  if (gate !== undefined) {
+    if (gate !== 'best' && gate !== 'naive') throw new ArgError(`--baseline-gate must be "best" or "naive"; got "${gate}".`);
+    policy.baselineGate = gate;
   }
   return policy;
 }

@@ -86,6 +86,7 @@ export async function runRegistryAction(req: Req, io: CliIo): Promise<number> {
             `  max model age   ${policy.maxModelAgeDays === null ? 'no limit' : `${fmtNumber(policy.maxModelAgeDays)} days`}`,
             `  max data age    ${policy.maxDataAgeDays === null ? 'no limit' : `${fmtNumber(policy.maxDataAgeDays)} days`}`,
             `  drift alert at  ${Math.round(policy.driftShare * 100)}% of features drifting`,
+            `  baseline gate   ${policy.baselineGate === 'naive' ? 'beat the naive baseline (last value; mean RUL; majority class)' : 'beat the best baseline measured'}`,
             '',
           ].join('\n'),
         );

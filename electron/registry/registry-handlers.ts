@@ -133,7 +133,8 @@ function checkPolicy(p: ModelPolicy): ModelPolicy {
       throw new UserError(`The threshold ${JSON.stringify(t)} cannot be used: give a metric, an operator (<=, >=, <, >) and a number.`);
     }
   }
-  return { thresholds: p.thresholds, maxModelAgeDays: days(p.maxModelAgeDays, 'The model age limit'), maxDataAgeDays: days(p.maxDataAgeDays, 'The data age limit'), driftShare: p.driftShare };
+  if (p.baselineGate !== 'best' && p.baselineGate !== 'naive') throw new UserError(`The baseline gate must be "best" (the best baseline measured) or "naive" (the last value; mean RUL; majority class); got ${JSON.stringify(p.baselineGate)}.`);
+  return { thresholds: p.thresholds, maxModelAgeDays: days(p.maxModelAgeDays, 'The model age limit'), maxDataAgeDays: days(p.maxDataAgeDays, 'The data age limit'), driftShare: p.driftShare, baselineGate: p.baselineGate };
 }
 
 /** `<home>/exports/<safe name>-v<version>.lsmodel`. */

@@ -29,7 +29,8 @@ export function sequenceReference(batch: WindowBatch, window: number, features: 
   const keep = evenlySpaced(batch.n, Math.max(1, Math.floor(MAX_REFERENCE_VALUES / Math.max(1, per))));
   const x = new Array<number>(keep.length * per);
   keep.forEach((i, k) => {
-    for (let v = 0; v < per; v++) x[k * per + v] = batch.x[i * per + v];
+    // Seven significant digits (float32's precision) keep metadata.json small.
+    for (let v = 0; v < per; v++) x[k * per + v] = Number(batch.x[i * per + v].toPrecision(7));
   });
   return { n: keep.length, length: window, features, x, labels: keep.map((i) => argmaxOf(batch.y, i * classes, classes)), of: batch.n };
 }

@@ -98,10 +98,18 @@ export interface ModelPolicy {
   maxDataAgeDays: number | null;
   /** Share of drifted features (0..1) at which a drift check raises the model's alert. */
   driftShare: number;
+  /**
+   * Which baseline the "beats the baseline" gate compares with: the best of those measured (the
+   * default; e.g. the linear window model) or the naive one (the last value; mean RUL; majority class).
+   */
+  baselineGate: BaselineGateMode;
 }
 
+/** The baseline a deploy must beat. */
+export type BaselineGateMode = 'best' | 'naive';
+
 /** The policy of a model nobody has configured. */
-export const DEFAULT_POLICY: ModelPolicy = { thresholds: [], maxModelAgeDays: null, maxDataAgeDays: null, driftShare: 0.5 };
+export const DEFAULT_POLICY: ModelPolicy = { thresholds: [], maxModelAgeDays: null, maxDataAgeDays: null, driftShare: 0.5, baselineGate: 'best' };
 
 /** The gates of one version for one alias. */
 export interface GateReport {

@@ -64,6 +64,9 @@ before(async () => {
     const r = await call('training:start', { runId: `e2e-reg-${i + 1}`, datasetId: dataset.summary.id, config, name: 'amb' });
     assert.equal(r.model?.version, i + 1);
   }
+  // These tiny models beat the last value but not the linear window baseline on this series (see the
+  // integration test): the deploy flows below are checked against the naive baseline.
+  await call('models:setPolicy', { name: 'amb', policy: { baselineGate: 'naive' } });
 });
 
 after(async () => {

@@ -73,6 +73,21 @@ test('tags and notes are kept with a version', async () => {
   await assert.rejects(api.models.update({ name: 'amb', version: 1, tags: ['a,b'] }), /The tag "a,b" cannot be used/);
 });
 
+test('by default a deploy must beat the best baseline; the policy can ask for the naive one instead', async () => {
+  const v1 = await api.models.get({ ref: 'amb@1' });
+  // On this hourly temperature series the least-squares window model is the best baseline by far.
+  assert.ok(v1.metrics.baseline_linear_mae < 0.9 * v1.metrics.baseline_last_mae, JSON.stringify(v1.metrics));
+  const best = (await api.models.gates({ name: 'amb', version: 1 })).gates.find((g) => g.gate === 'baseline')!;
+  assert.equal(best.title, 'Beats the best baseline');
+  assert.equal(best.status, v1.metrics.mae < v1.metrics.baseline_linear_mae ? 'pass' : 'fail');
+  assert.match(best.detail, /^mae [\d.]+ against [\d.]+ for a linear model of the input window, the best baseline \([\d.]+% (better|worse)\)/);
+  await assert.rejects(api.models.setPolicy({ name: 'amb', policy: { baselineGate: 'last' as 'naive' } }), /The baseline gate must be "best" .* or "naive"/);
+  // The tiny test models beat the last value (the naive baseline), which the deploy flows below rely on.
+  assert.equal((await api.models.setPolicy({ name: 'amb', policy: { baselineGate: 'naive' } })).baselineGate, 'naive');
+  const naive = (await api.models.gates({ name: 'amb', version: 1 })).gates.find((g) => g.gate === 'baseline')!;
+  assert.deepEqual([naive.title, naive.status], ['Beats the naive baseline', 'pass']);
+});
+
 test('a gate blocks a model that loses to the baseline, and nothing is recorded', async () => {
   const v2 = await api.models.get({ ref: 'amb@2' });
   assert.ok(v2.metrics.mae > v2.metrics.baseline_mae, `v2 mae ${v2.metrics.mae} vs baseline ${v2.metrics.baseline_mae}`);

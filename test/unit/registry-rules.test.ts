@@ -92,15 +92,21 @@ test('gates: a model that loses to the baseline fails; one that beats it passes'
   const good = gates({});
   assert.equal(good.report.passed, true);
   assert.equal(good.status.baseline, 'pass');
-  assert.match(good.detail.baseline, /mae 1 against 1\.5 for repeating the last value \(33\.3% better\)/);
+  assert.match(good.detail.baseline, /mae 1 against 1\.5 for repeating the last value, the best baseline \(33\.3% better\)/);
   const bad = gates({ candidate: version(2, { mae: 2, baseline_mae: 1.5 }) });
   assert.equal(bad.report.passed, false);
   assert.equal(bad.status.baseline, 'fail');
   assert.match(bad.detail.baseline, /33\.3% worse.*does not beat it: do not use it for decisions/);
-  // Without the naive baseline's key, the best stored baseline is read.
-  const linear = gates({ candidate: version(2, { mae: 1, baseline_last_mae: 1.5, baseline_linear_mae: 0.9 }) });
+  // The best of several baselines decides: the model beats the last value but not the linear window model...
+  const metrics = { mae: 1, baseline_mae: 1.5, baseline_last_mae: 1.5, baseline_linear_mae: 0.9 };
+  const linear = gates({ candidate: version(2, metrics) });
   assert.equal(linear.status.baseline, 'fail');
-  assert.match(linear.detail.baseline, /^mae 1 against 0\.9 for a linear model of the input window \(11\.1% worse\)/);
+  assert.match(linear.detail.baseline, /^mae 1 against 0\.9 for a linear model of the input window, the best baseline \(11\.1% worse\)/);
+  // ...unless the policy asks for the naive baseline.
+  const naive = gates({ candidate: version(2, metrics), policy: { ...DEFAULT_POLICY, baselineGate: 'naive' } });
+  assert.equal(naive.status.baseline, 'pass');
+  assert.equal(naive.report.gates[0].title, 'Beats the naive baseline');
+  assert.match(naive.detail.baseline, /^mae 1 against 1\.5 for repeating the last value \(33\.3% better\)/);
   // Without a stored baseline (classify) the gate is skipped, saying why.
   const cls = gates({ candidate: version(2, { accuracy: 0.9 }, { task: 'classify' }) });
   assert.equal(cls.status.baseline, 'skip');

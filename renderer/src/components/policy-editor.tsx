@@ -1,7 +1,7 @@
 /** A model's policy: metric thresholds and age limits a deploy must meet, and the drift share that raises its alert. */
 import { useEffect, useState } from 'react';
 import { formatThreshold, parseThresholds } from '../../../shared/registry/thresholds';
-import type { ModelPolicy } from '../../../shared/registry/types';
+import type { BaselineGateMode, ModelPolicy } from '../../../shared/registry/types';
 import { getApi } from '../api-client';
 import { useAction } from '../use-action';
 import { useApiValue } from '../use-api-value';
@@ -12,6 +12,7 @@ interface Draft {
   maxDataAgeDays: string;
   /** Percent of features. */
   driftPct: string;
+  baselineGate: BaselineGateMode;
 }
 
 function toDraft(p: ModelPolicy): Draft {
@@ -20,6 +21,7 @@ function toDraft(p: ModelPolicy): Draft {
     maxModelAgeDays: p.maxModelAgeDays === null ? '' : String(p.maxModelAgeDays),
     maxDataAgeDays: p.maxDataAgeDays === null ? '' : String(p.maxDataAgeDays),
     driftPct: String(Math.round(p.driftShare * 1000) / 10),
+    baselineGate: p.baselineGate,
   };
 }
 
@@ -33,7 +35,7 @@ function fromDraft(d: Draft): ModelPolicy {
   };
   const pct = Number(d.driftPct);
   if (!Number.isFinite(pct) || pct <= 0 || pct > 100) throw new Error('The drift alert share must be a percentage above 0 and at most 100.');
-  return { thresholds: parseThresholds(d.thresholds), maxModelAgeDays: days(d.maxModelAgeDays, 'The model age limit'), maxDataAgeDays: days(d.maxDataAgeDays, 'The data age limit'), driftShare: pct / 100 };
+  return { thresholds: parseThresholds(d.thresholds), maxModelAgeDays: days(d.maxModelAgeDays, 'The model age limit'), maxDataAgeDays: days(d.maxDataAgeDays, 'The data age limit'), driftShare: pct / 100, baselineGate: d.baselineGate };
 }
 
 /** Loads and edits the policy of model `name`; `onSaved` runs after a save (the gates change). */
@@ -87,6 +89,13 @@ export function PolicyEditor({ name, onSaved }: { name: string; onSaved: () => v
             <label className="field">
               <span className="field-label">Drift alert at (% of features)</span>
               <input type="number" min={1} max={100} value={draft.driftPct} onChange={edit('driftPct')} className="num-input" data-testid="policy-drift" />
+            </label>
+            <label className="field">
+              <span className="field-label">A deploy must beat</span>
+              <select value={draft.baselineGate} onChange={edit('baselineGate')} data-testid="policy-baseline-gate">
+                <option value="best">the best baseline</option>
+                <option value="naive">the naive baseline</option>
+              </select>
             </label>
           </div>
           {error && <div className="field-error" data-testid="policy-error">{error}</div>}
