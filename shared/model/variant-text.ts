@@ -1,10 +1,17 @@
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { UserError, clip } from '../errors';
+import { jsonDepthExceeds } from '../import/json-records';
 import { isForbiddenKey, refuseForbiddenKeys } from '../safe-keys';
+
+/** Deepest bracket nesting a config may have (configs are three or four levels deep). */
+const MAX_CONFIG_DEPTH = 32;
 import { isPlainObject, type PartialVariant, type VariantConfig } from './variant';
 
 /** Parses a config written as YAML or JSON (JSON is YAML too); errors name the line. */
 export function parseVariantText(text: string, source = 'the config'): PartialVariant {
+  if (jsonDepthExceeds(text, MAX_CONFIG_DEPTH)) {
+    throw new UserError(`${source} nests lists or objects more than ${MAX_CONFIG_DEPTH} levels deep; a config is a few levels deep. Check that this is the right file.`);
+  }
   let value: unknown;
   try {
     value = parseYaml(text, { prettyErrors: true });

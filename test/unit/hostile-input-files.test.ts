@@ -12,6 +12,7 @@ import { describe, it } from 'node:test';
 import { checkInputFile, fileError, readSmallFile } from '../../electron/app/input-file';
 import { UserError, clip, clipPath } from '../../shared/errors';
 import { MAX_COLUMNS, MAX_SEQUENCE_VALUES } from '../../shared/import/sniff';
+import { parseVariantText } from '../../shared/model/variant-text';
 import { tempDir, writeTemp } from '../helpers/fixtures';
 import { assertEmptyStore, freshDb, importFile } from '../helpers/store';
 
@@ -38,6 +39,7 @@ describe('files that are not regular files are refused up front, with the right 
     execFileSync('mkfifo', [fifo]);
     await refused(fifo, /pipe\.csv is a named pipe \(FIFO\), not a regular file/);
     assert.throws(() => readSmallFile(fifo, 1024, 'The config file', { flag: '--config' }), /named pipe \(FIFO\).*give --config the path/);
+    assert.throws(() => parseVariantText(`task: forecast\ninput: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`, 'The config file deep.yaml'), /^UserError: The config file deep\.yaml nests lists or objects more than 32 levels deep/);
   });
 
   it('a device such as /dev/zero, and a folder', async () => {
