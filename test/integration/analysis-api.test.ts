@@ -125,6 +125,14 @@ describe('a classifier and a RUL model', () => {
     assert.equal(r.data.windows, 1029);
     assert.ok(c.accuracy > 0.85, `test accuracy ${c.accuracy}`);
     assert.ok(c.accuracy > c.baseline.accuracy + 0.3);
+    // The UCR archive's 1-NN baselines against the training sequences stored with the model (the archive
+    // reports 0.955 Euclidean and 0.950 DTW with all 67 training days; the model's training split has fewer).
+    const nn = Object.fromEntries((c.baselines ?? []).map((b) => [b.key, b]));
+    assert.deepEqual(Object.keys(nn), ['majority', 'nn-euclidean', 'nn-dtw']);
+    assert.equal(nn.majority.accuracy, c.baseline.accuracy);
+    for (const k of ['nn-euclidean', 'nn-dtw']) assert.ok(nn[k].accuracy > 0.85 && nn[k].windows === 1029, `${k} ${nn[k].accuracy}`);
+    assert.match(nn['nn-dtw'].detail, /by dynamic time warping within 3 steps \(10% of the length\)/);
+    assert.match(r.summary.join(' '), /Accuracy [\d.]+% against [\d.]+% for the best baseline \(1-NN (Euclidean|DTW)\)/);
     assert.equal(c.confusion.flat().reduce((a, b) => a + b, 0), 1029);
     assert.deepEqual(c.roc.map((x) => x.className), ['1', '2']);
     for (const curve of c.roc) assert.ok(curve.auc! > 0.9 && curve.fpr[0] === 0 && curve.tpr.at(-1) === 1);
@@ -151,6 +159,11 @@ describe('a classifier and a RUL model', () => {
     const u = r.rul!;
     assert.ok(Number.isFinite(u.rmse) && Number.isFinite(u.phm08) && Number.isFinite(u.baseline.phm08));
     assert.equal(u.phm08Entities, 8);
+    // Beside the constant, a linear regression on the window's last step, fitted on the training split.
+    assert.deepEqual(u.baselines?.map((b) => b.key), ['mean', 'last-linear']);
+    const [constant, linear] = u.baselines!;
+    assert.ok(linear.mae < constant.mae, `linear ${linear.mae} vs constant ${constant.mae}: the sensors carry the degradation`);
+    assert.equal(u.improvement!.reference, Math.min(constant.mae, linear.mae));
     assert.ok(u.points.length > 0 && u.points.length <= 2000);
     const risk = await s.api.risk.run({ model: 'fleet-rul', datasetId: fleet });
     assert.equal(risk.source, 'rul');
