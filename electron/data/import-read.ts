@@ -11,6 +11,7 @@ import { ByteLineDecoder } from '../../shared/import/line-decoder';
 import type { RecordDecoder } from '../../shared/import/record-decoder';
 import type { SniffResult } from '../../shared/import/sniff';
 import type { RunningStats } from '../../shared/stats/running-stats';
+import { fileError } from '../app/input-file';
 import { statFile, type FileSample } from './file-sample';
 import { parseInThread } from './parse-pipeline';
 import { bytesToText, createRecordStream } from './record-stream';
@@ -78,11 +79,11 @@ export async function readHere(ctx: ReadContext, progress: ReadProgress): Promis
   const hash = createHash('sha256');
   const stream = createRecordStream(sniffed, sample.encoding, sample.bomBytes, (w) => ctx.warnings.add(w), fast);
   let bytes = 0;
-  for await (const buf of fs.createReadStream(ctx.file, { highWaterMark: CHUNK_BYTES })) {
+  for await (const buf of chunksOf(ctx.file)) {
     if (ctx.signal?.aborted) throw new CancelledError('Import cancelled; nothing was stored.');
-    hash.update(buf as Buffer);
-    bytes += (buf as Buffer).length;
-    stream.push(buf as Buffer, onRecord);
+    hash.update(buf);
+    bytes += buf.length;
+    stream.push(buf, onRecord);
     store.store(batch);
     progress(store.rows, bytes);
   }
@@ -142,6 +143,15 @@ export function lenientGuard(warnings: Set<string>): LenientGuard {
     if (skipped.more > 0) warnings.add(`Skipped ${fmtInt(skipped.more)} more bad rows (only the first ${SKIPPED_LISTED} are listed).`);
   };
   return Object.assign(guard, { finish });
+}
+
+/** The file's bytes in chunks of CHUNK_BYTES; a read error (EACCES, EIO) becomes a message naming the file. */
+async function* chunksOf(file: string): AsyncGenerator<Buffer> {
+  try {
+    for await (const buf of fs.createReadStream(file, { highWaterMark: CHUNK_BYTES })) yield buf as Buffer;
+  } catch (err) {
+    throw fileError(err, file);
+  }
 }
 
 /** Refuses a file that vanished or changed size while it was read (a partial copy, a log being written). */

@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { serializeError } from '../../shared/errors';
+import { fileError } from '../app/input-file';
 import { ByteLineDecoder, batchOf, newBatch, type RowBatch } from '../../shared/import/line-decoder';
 import { RecordDecoder } from '../../shared/import/record-decoder';
 import type { ParseInit, ParseMessage } from './parse-protocol';
@@ -89,7 +90,7 @@ function parse(): void {
   } catch (err) {
     // The rows before the problem first: the importer may find an earlier one while storing them.
     sendRows(true);
-    send({ type: 'error', error: serializeError(err) });
+    send({ type: 'error', error: serializeError(fileError(err, init.file)) });
   }
 }
 
