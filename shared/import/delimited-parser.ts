@@ -1,6 +1,9 @@
 import type { Delimiter } from '../dataset';
 import { UserError } from '../errors';
 
+/** The longest line read (a wide row of 100,000 values is about 2 MB); a longer one is refused. */
+export const MAX_LINE_CHARS = 16 * 2 ** 20;
+
 /** Receives one parsed record with the 1-based line number where it starts. */
 export type RecordSink = (fields: string[], line: number) => void;
 
@@ -53,6 +56,7 @@ export class DelimitedParser {
       start = nl + 1;
     }
     this.carry = data.slice(start);
+    if (this.carry.length > MAX_LINE_CHARS) throw this.lineTooLong();
   }
 
   /**
@@ -95,7 +99,15 @@ export class DelimitedParser {
       this.onByteLine(b, start, start + cr, text, sink, fast);
       start += cr + 1;
     }
+    if (b.length - start > MAX_LINE_CHARS) throw this.lineTooLong();
     this.carryBytes = new Uint8Array(b.subarray(start)); // a copy (Buffer.slice is a view)
+  }
+
+  /** A line that goes on past MAX_LINE_CHARS: refused before it is gathered (each chunk would copy all of it again). */
+  private lineTooLong(): UserError {
+    return new UserError(
+      `Line ${(this.line + 1).toLocaleString('en-US')} goes on for more than ${(MAX_LINE_CHARS / 2 ** 20).toFixed(0)} MB without a line break: the file is not text in rows, or the line is damaged. Check the file around that line.`,
+    );
   }
 
   /** Parses what is left after the last chunk. Throws when a quoted field was never closed. */

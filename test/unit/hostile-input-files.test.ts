@@ -82,6 +82,11 @@ describe('text the importer reads whatever its line ends and encoding', () => {
     await refused(file, /one-line\.csv has no line break in its first [\d,]+ bytes/);
   });
 
+  it('a line of more than 16 MB after good ones is refused as it is read, not gathered', async () => {
+    const file = writeTemp(dir, 'long-line.csv', `time,v\n2024-01-01,1\n2024-01-02,2\n2024-01-03,${'9'.repeat(20 * 2 ** 20)}\n2024-01-04,4\n`);
+    await refused(file, /^Line 4 goes on for more than 16 MB without a line break/);
+  });
+
   it('UTF-16 without a byte-order mark, little- and big-endian, is text, not "binary"', async () => {
     const text = 'time,temp\n2024-01-01 00:00:00,1.5\n2024-01-01 01:00:00,2.5\n2024-01-01 02:00:00,3.5\n';
     const le = Buffer.from(text, 'utf16le');
