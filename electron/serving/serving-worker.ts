@@ -81,13 +81,13 @@ function predictLatest(v: { summary: ModelSummary; model: TF.LayersModel; metada
 
 function memory(): ServingMemory {
   const m = process.memoryUsage();
-  let tensorBytes = 0;
+  let tensors = { numBytes: 0, numTensors: 0 };
   try {
-    tensorBytes = tf().memory().numBytes;
+    tensors = tf().memory();
   } catch {
-    tensorBytes = 0;
+    // no backend yet
   }
-  return { rssMb: m.rss / 2 ** 20, heapMb: m.heapUsed / 2 ** 20, tensorMb: tensorBytes / 2 ** 20 };
+  return { rssMb: m.rss / 2 ** 20, heapMb: m.heapUsed / 2 ** 20, tensorMb: tensors.numBytes / 2 ** 20, tensors: tensors.numTensors };
 }
 
 function send(m: ServingMessage): void {

@@ -43,6 +43,8 @@ export interface ServingMemory {
   rssMb: number;
   heapMb: number;
   tensorMb: number;
+  /** Tensors alive in the worker (tf.memory().numTensors; not kept in the history). */
+  tensors?: number;
 }
 
 /** One minute of one served version: requests, outcomes, latency and throughput, and memory. */

@@ -48,10 +48,16 @@ test('the serving worker follows production across a deploy and a rollback witho
   assert.ok(first.rows.every((r) => Number.isFinite(r.values[0]) && r.values[0] > 20 && r.values[0] < 120), JSON.stringify(first.rows[0]));
   const thread = (await api.serving.status()).threadId;
   assert.ok(thread !== null);
+  // No tensor outlives a request: the count after 50 more is the loaded model's weights alone.
+  const tensors = (await api.serving.status()).memory!.tensors!;
+  assert.ok(tensors > 0);
+  for (let i = 0; i < 50; i++) await api.serving.predict({ model: 'pump', datasetId: fleet, entities: i % 2 ? ['PUMP-01'] : undefined });
+  assert.equal((await api.serving.status()).memory!.tensors, tensors, 'tensors after 50 requests');
 
   await api.models.deploy({ name: 'pump', version: 2, force: true, reason: 'second' });
   const second = await api.serving.predict({ model: 'pump:production', datasetId: fleet, entities: ['PUMP-03'] });
   assert.equal(second.model.version, 2);
+  assert.equal((await api.serving.status()).memory!.tensors, tensors, 'the version switched from was disposed (same architecture, same tensor count)');
   assert.deepEqual(second.rows.map((r) => r.entity), ['PUMP-03']);
   assert.notEqual(second.rows[0].values[0], first.rows.find((r) => r.entity === 'PUMP-03')!.values[0], 'another model answers');
   await api.models.rollback({ name: 'pump', reason: 'back' });
@@ -72,7 +78,7 @@ test('every request is monitored per version: counts, success rate, latency, thr
   const v1 = history.filter((s) => s.version === 1);
   const v2 = history.filter((s) => s.version === 2);
   const sum = (list: typeof history, k: 'requests' | 'successes' | 'failures' | 'predictions') => list.reduce((a, s) => a + s[k], 0);
-  assert.deepEqual([sum(v1, 'requests'), sum(v1, 'successes'), sum(v1, 'failures'), sum(v1, 'predictions')], [3, 2, 1, 16]);
+  assert.deepEqual([sum(v1, 'requests'), sum(v1, 'successes'), sum(v1, 'failures'), sum(v1, 'predictions')], [53, 52, 1, 241]); // with the 50 requests of the tensor check: 25 x 8 pumps + 25 x 1
   assert.deepEqual([sum(v2, 'requests'), sum(v2, 'successes'), sum(v2, 'predictions')], [1, 1, 1]);
   for (const s of history) {
     assert.match(s.minute, /^\d{4}-\d\d-\d\dT\d\d:\d\d:00Z$/);
@@ -81,8 +87,8 @@ test('every request is monitored per version: counts, success rate, latency, thr
   }
   const summary = await api.monitoring.summary();
   const prod = summary.find((m) => m.name === 'pump' && m.alias === 'production')!;
-  assert.deepEqual([prod.version, prod.requests, prod.predictions], [1, 3, 16]);
-  assert.ok(Math.abs(prod.successRate! - 2 / 3) < 1e-9);
+  assert.deepEqual([prod.version, prod.requests, prod.predictions], [1, 53, 241]);
+  assert.ok(Math.abs(prod.successRate! - 52 / 53) < 1e-9);
 
   await ctx.close();
   open();
