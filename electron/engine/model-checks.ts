@@ -7,7 +7,7 @@ import { refuseForbiddenKeys } from '../../shared/safe-keys';
 import { jsonDepthExceeds } from '../../shared/import/json-records';
 import { readSmallFile } from '../app/input-file';
 import { MODEL_SCHEMA_VERSION, type ModelMetadata } from '../../shared/model/metadata';
-import { DEFAULT_VARIANT, mergeVariant, type PartialVariant } from '../../shared/model/variant';
+import { DEFAULT_VARIANT, mergeVariant, TASKS, type PartialVariant, type Task } from '../../shared/model/variant';
 
 const RETRY = 'Re-export the model or retrain it.';
 
@@ -139,7 +139,8 @@ export function checkMetadata(value: unknown, folder: string): ModelMetadata {
   const file = path.join(folder, 'metadata.json');
   const m = value as Partial<ModelMetadata> | null;
   if (!m || typeof m !== 'object' || m.format !== 'lstm-studio-model') {
-    throw new UserError(`${file} does not describe an LSTM Studio model (format ${JSON.stringify(m?.format)}, expected "lstm-studio-model"). Pick a folder saved by LSTM Studio.`);
+    const format = m && typeof m === 'object' && m.format !== undefined ? JSON.stringify(m.format).slice(0, 40) : 'missing';
+    throw new UserError(`${file} does not describe an LSTM Studio model (format ${format}, expected "lstm-studio-model"). Pick a folder saved by LSTM Studio.`);
   }
   if (m.schemaVersion !== MODEL_SCHEMA_VERSION) {
     const v = m.schemaVersion;
@@ -156,6 +157,17 @@ export function checkMetadata(value: unknown, folder: string): ModelMetadata {
   if (shape[0] > MODEL_LIMITS.steps || shape[1] > MODEL_LIMITS.features || (m.outputs as number) > MODEL_LIMITS.weightBytes / 4) {
     throw new UserError(`${file} declares windows of ${fmtInt(shape[0])} x ${fmtInt(shape[1])} and ${fmtInt(m.outputs as number)} outputs; LSTM Studio reads at most ${fmtInt(MODEL_LIMITS.steps)} steps of ${fmtInt(MODEL_LIMITS.features)} features. ${RETRY}`);
   }
+  // What the registry and the scoring pipeline rely on (a forged task once reached a CHECK constraint).
+  const wrong = !TASKS.includes(m.task as Task)
+    ? `task ${JSON.stringify(m.task)?.slice(0, 40) ?? 'missing'}`
+    : m.window !== undefined && !(Number.isInteger(m.window) && m.window > 0)
+      ? `window ${JSON.stringify(m.window)?.slice(0, 40)}`
+      : m.horizon !== undefined && !(Number.isInteger(m.horizon) && m.horizon >= 0)
+        ? `horizon ${JSON.stringify(m.horizon)?.slice(0, 40)}`
+        : (['featureNames', 'targetNames', 'classNames'] as const).some((k) => m[k] !== undefined && !Array.isArray(m[k]))
+          ? 'column list'
+          : null;
+  if (wrong !== null) throw new UserError(`${file} has an impossible ${wrong}: the file is damaged. ${RETRY}`);
   // Fields added to the variant since the model was saved take their defaults (e.g. training.loss).
   return { ...m, config: mergeVariant(DEFAULT_VARIANT, m.config as PartialVariant) } as ModelMetadata;
 }

@@ -37,7 +37,8 @@ export async function loadLayersFolder(where: string): Promise<{ model: TF.Layer
   try {
     model = await t.models.modelFromJSON({ modelTopology: json.modelTopology } as TF.io.ModelJSON);
   } catch (err) {
-    throw new UserError(`TensorFlow.js cannot rebuild the model in ${file}: ${(err as Error).message}. Only layers TensorFlow.js supports can be imported (LSTM, GRU, Dense, Dropout, ...).`);
+    const why = (err as Error).message.split(/\. |\n/)[0].slice(0, 100);
+    throw new UserError(`TensorFlow.js cannot rebuild the model in ${path.basename(file)}: ${why}. Only layers TensorFlow.js supports can be imported (LSTM, GRU, Dense, Dropout, ...).`);
   }
   try {
     setNamedWeights(model, t.io.decodeWeights(data, specs), file);

@@ -41,7 +41,13 @@ export function applySets(config: PartialVariant, sets: string[]): PartialVarian
     const keys = s.slice(0, eq).trim().split('.');
     const bad = keys.find(isForbiddenKey);
     if (bad !== undefined) throw new UserError(`--set ${s.slice(0, 80)}: "${bad}" is never accepted as a field name. Use a field of the config, e.g. --set training.epochs=5.`);
-    const value = parseYaml(s.slice(eq + 1)) as unknown;
+    let value: unknown;
+    try {
+      value = parseYaml(s.slice(eq + 1)) as unknown;
+    } catch (err) {
+      const why = (err as Error).message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      throw new UserError(`--set ${s.slice(0, 80)}: the value is not valid YAML (${why.slice(0, 80)}). Close lists and quote odd text, e.g. --set recurrent.units=[128,64].`);
+    }
     refuseForbiddenKeys(value, `--set ${s.slice(0, eq)}`);
     let node = out;
     for (const k of keys.slice(0, -1)) {
