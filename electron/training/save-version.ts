@@ -37,7 +37,11 @@ export async function saveModelVersion(
     return { version, path: dir };
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    if (dir) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      // The model's folder too when this save made it (a refused first version leaves nothing).
+      if (fs.existsSync(path.dirname(dir)) && fs.readdirSync(path.dirname(dir)).length === 0) fs.rmdirSync(path.dirname(dir));
+    }
     throw err;
   }
 }
