@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { VOID_OPERATIONS, type AppInfo, type Handlers, type OperationName, type PickedFile } from '../../shared/api';
+import { fieldProblem, REQUIRED_FIELDS, VOID_OPERATIONS, type AppInfo, type FieldKind, type Handlers, type OperationName, type PickedFile } from '../../shared/api';
 import { UserError } from '../../shared/errors';
 import { refuseForbiddenKeys } from '../../shared/safe-keys';
 import type { AppContext } from '../app/context';
@@ -34,8 +34,9 @@ export function createHandlers(ctx: AppContext, hooks: PlatformHooks = {}): Hand
 
 /**
  * Refuses a missing or non-object request for operations that take one, with a message naming the
- * operation, instead of failing inside the handler (requests from HTTP and IPC are untyped), and
- * any request holding a `__proto__`, `constructor` or `prototype` key.
+ * operation, instead of failing inside the handler (requests from HTTP and IPC are untyped), any
+ * request holding a `__proto__`, `constructor` or `prototype` key, and one missing a required field
+ * or holding it as the wrong kind (REQUIRED_FIELDS).
  */
 function requireRequestObjects(handlers: Handlers): Handlers {
   const guarded = { ...handlers } as Record<OperationName, (req: unknown) => Promise<unknown>>;
@@ -47,6 +48,11 @@ function requireRequestObjects(handlers: Handlers): Handlers {
         throw new UserError(`The operation ${op} needs a request object with its fields; it got ${req === null ? 'null' : typeof req}.`);
       }
       refuseForbiddenKeys(req, `The request of ${op}`);
+      const fields = (REQUIRED_FIELDS as Record<string, Record<string, FieldKind> | undefined>)[op] ?? {};
+      for (const [field, kind] of Object.entries(fields)) {
+        const problem = fieldProblem((req as Record<string, unknown>)[field], kind);
+        if (problem) throw new UserError(`The request of ${op}: \`${field}\` ${problem}.`);
+      }
       return handler(req);
     };
   }

@@ -10,7 +10,7 @@ import { CancelledError } from '../../shared/errors';
 import type { AnalysisCliRequest } from './analysis-args';
 import { describeEvaluation, describeExplanation, describeForecast, describePredictions, describeRisk } from './analysis-output';
 import { predictionsCsv, riskCsv, writeCsvAtomic } from './csv-output';
-import { resolveDataset } from './data-source';
+import { resolveDatasetFor } from './data-source';
 import { printJson, type CliIo } from './io';
 import { createProgressLine } from './progress-line';
 import { withSession } from './session';
@@ -19,7 +19,7 @@ import { onStopRequest } from './signals';
 /** Runs one analysis command; exit code 0, or 1 for the user's errors and cancels (thrown). */
 export async function runAnalysisCommand(req: AnalysisCliRequest, io: CliIo): Promise<number> {
   return withSession(req.global, 'cli', io, async ({ api }) => {
-    const datasetId = await resolveDataset(api, req.data, io);
+    const datasetId = await resolveDatasetFor(api, req.model, req.data, io);
     const out = await followJob(api, io, `${label(req)} with ${req.model}`, (jobId) => call(api, req, datasetId, jobId));
     if (req.out && (out.kind === 'predict' || out.kind === 'risk')) {
       const file = path.resolve(req.out);

@@ -12,6 +12,12 @@ import { importWithProgress } from './import-command';
 import type { CliIo } from './io';
 import { checkReadableFile } from './readable-file';
 
+/** The dataset of a command that uses a model, the model reference checked first: a wrong one imports nothing. */
+export async function resolveDatasetFor(api: StudioApi, model: string, data: { file: string; options: ImportOptions } | { datasetId: number }, io: CliIo): Promise<number> {
+  await api.models.get({ ref: model });
+  return resolveDataset(api, data, io);
+}
+
 /** The dataset id for `data`, importing the file when needed (progress on stderr). */
 export async function resolveDataset(api: StudioApi, data: { file: string; options: ImportOptions } | { datasetId: number }, io: CliIo): Promise<number> {
   if ('datasetId' in data) return data.datasetId;

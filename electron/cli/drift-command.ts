@@ -2,7 +2,7 @@
 import type { DriftReport, FeatureDrift } from '../../shared/drift/types';
 import { fmtCount, fmtNumber, fmtPct } from '../../shared/format';
 import { followJob } from './analysis-command';
-import { resolveDataset } from './data-source';
+import { resolveDatasetFor } from './data-source';
 import { formatTable } from './format';
 import { printJson, type CliIo } from './io';
 import type { OpsCliRequest } from './ops-args';
@@ -11,7 +11,7 @@ import { withSession } from './session';
 /** Runs the check (a job with progress; Ctrl-C cancels) and prints its verdict. */
 export async function runDriftCommand(req: OpsCliRequest, io: CliIo): Promise<number> {
   return withSession(req.global, 'cli', io, async ({ api }) => {
-    const datasetId = await resolveDataset(api, req.data, io);
+    const datasetId = await resolveDatasetFor(api, req.model, req.data, io);
     const report = await followJob(api, io, `Checking drift with ${req.model}`, (jobId) => api.drift.run({ jobId, model: req.model, datasetId }));
     if (req.global.json) printJson(io, report);
     else io.stdout.write(describeDrift(report));

@@ -3,7 +3,7 @@ import type { ScoringRun } from '../../shared/scoring/types';
 import { fmtBytes, fmtCount } from '../../shared/format';
 import { checkOutputFile, copyFileAtomic } from '../app/output-file';
 import { followJob } from './analysis-command';
-import { resolveDataset } from './data-source';
+import { resolveDatasetFor } from './data-source';
 import { printJson, type CliIo } from './io';
 import type { OpsCliRequest } from './ops-args';
 import { withSession } from './session';
@@ -12,7 +12,7 @@ import { withSession } from './session';
 export async function runScoreCommand(req: OpsCliRequest, io: CliIo): Promise<number> {
   if (req.out) checkOutputFile(req.out, '--out'); // before the work, so a wrong path costs nothing
   return withSession(req.global, 'cli', io, async ({ api }) => {
-    const datasetId = await resolveDataset(api, req.data, io);
+    const datasetId = await resolveDatasetFor(api, req.model, req.data, io);
     const run = await followJob(api, io, `Scoring with ${req.model}`, (jobId) => api.scoring.run({ jobId, model: req.model, datasetId, stride: req.stride }));
     if (req.out) {
       const target = copyFileAtomic(run.file, req.out, '--out');

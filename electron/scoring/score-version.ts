@@ -31,6 +31,9 @@ export const SCORES_DIR = 'scores';
 
 /** Scores the dataset, stores the CSV and records the run. */
 export async function scoreVersion(a: Analysis, req: ScoreRequest, control: AnalysisControl, db: Database.Database): Promise<ScoringRun> {
+  if (req.stride !== undefined && !(Number.isInteger(req.stride) && req.stride >= 1 && req.stride <= 1e9)) {
+    throw new UserError(`The stride must be a whole number of at least 1 (every N-th window); got ${JSON.stringify(req.stride)?.slice(0, 40)}.`);
+  }
   const started = Date.now();
   const m = a.metadata;
   const id = randomUUID();

@@ -4,6 +4,7 @@
  * requests finish, so the history survives a crash or a restart.
  */
 import type Database from 'better-sqlite3';
+import { UserError } from '../../shared/errors';
 import type { MonitoredVersion, MonitoringSample } from '../../shared/serving/types';
 
 /** What one minute of one version accumulated so far (with its serving time, from which throughput follows). */
@@ -43,6 +44,10 @@ export function monitoringHistory(db: Database.Database, q: { name?: string; ver
   const args: (string | number)[] = [];
   const add = (clause: string, value: string | number | undefined) => {
     if (value === undefined) return;
+    // Requests over HTTP are untyped: SQLite binds only text and numbers.
+    if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) {
+      throw new UserError(`monitoring:history: \`${clause.split(' ')[0].replace('minute', 'since')}\` must be text or a number, not ${JSON.stringify(value)?.slice(0, 40)}.`);
+    }
     where.push(clause);
     args.push(value);
   };

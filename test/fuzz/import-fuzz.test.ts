@@ -95,9 +95,9 @@ test('refused: a JSON file nested 100,000 levels', { todo: 'issue 12 item 10 (ro
   await refuse('deep.json', writeTemp(dir, 'deep.json', `[{"t": 1, "v": ${'['.repeat(100_000)}${']'.repeat(100_000)}}]`), /nested|deep/i)();
 });
 
-test('refused: 100,000 columns', { todo: 'issue 12 item 8 (robustness: column limit)' }, async () => {
-  const header = Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(',');
-  const line = Array.from({ length: 100_000 }, (_, i) => String(i % 10)).join(',');
+test('refused: 20,000 columns', { todo: 'issue 12 item 8 (robustness: column limit)' }, async () => {
+  const header = Array.from({ length: 20_000 }, (_, i) => `c${i}`).join(',');
+  const line = Array.from({ length: 20_000 }, (_, i) => String(i % 10)).join(',');
   await refuse('wide.csv', writeTemp(dir, 'wide.csv', `${header}\n${line}\n${line}\n`), /columns/i)();
 });
 
