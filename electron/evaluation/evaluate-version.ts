@@ -93,7 +93,7 @@ function summarise(r: EvaluationReport): string[] {
     const also = [best === c.baseline ? null : `${c.baseline.label.toLowerCase()} ${fmtPct(c.baseline.accuracy)}`, ...rest.map((x) => `${x.label} ${fmtPct(x.accuracy)}`)].filter(Boolean);
     out.push(`Accuracy ${fmtPct(c.accuracy)} against ${fmtPct(best.accuracy)} for the best baseline (${best === c.baseline ? best.label.toLowerCase() : best.label})${also.length ? `; ${also.join(', ')}` : ''}.`);
   }
-  const verdict = baselineVerdict(gateMetricsOf(r).metrics, r.model.task, r.data.split === 'test' ? 'the held-out test split' : 'these data');
+  const verdict = baselineVerdict(gateMetricsOf(r).metrics, r.model.task, r.data.split === 'test' ? 'the held-out test split' : r.data.datasetName);
   if (verdict && !verdict.beats) out.push(verdict.sentence, verdict.advice ?? '');
   if (r.intervals) {
     const i = r.intervals;

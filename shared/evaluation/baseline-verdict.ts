@@ -85,7 +85,7 @@ export function baselineVerdict(metrics: Record<string, number>, task: Task, spl
 /** What usually helps when a model of this task loses to its baselines (presets that exist, and Evaluate). */
 export function baselineAdvice(task: Task): string {
   const check = 'then check it on the held-out test split with Evaluate.';
-  if (task === 'classify') return `Next: train longer or try the \`classifier\` preset, ${check}`;
+  if (task === 'classify') return `Next: try the \`lstm-fcn\` preset (convolution blocks beside the LSTM, each sequence z-normalised) or train longer, ${check}`;
   if (task === 'rul') return `Next: try the \`rul\` preset (remaining life capped at 125 steps) or a longer window, ${check}`;
   return `Next: try the \`robust\` preset (each window normalised by its own statistics, the change from the last value predicted, an absolute-error loss) or a longer window, ${check}`;
 }

@@ -128,6 +128,7 @@ test('the verdict compares with the best baseline and says plainly when the mode
   assert.equal(better.advice, null);
   const classes = baselineVerdict({ accuracy: 0.64, baseline_majority_accuracy: 0.64, 'baseline_nn-euclidean_accuracy': 0.88, 'baseline_nn-dtw_accuracy': 0.86 }, 'classify')!;
   assert.equal(classes.sentence, 'This model does not beat the baseline: accuracy 64.0% against 88.0% for 1-nearest-neighbour (Euclidean), the best baseline, on validation. Do not use it for decisions.');
+  assert.match(classes.advice!, /`lstm-fcn` preset/);
   // Older models stored the last value alone as baseline_mae.
   assert.deepEqual(bestBaseline({ mae: 1, baseline_mae: 2 }, 'mae'), { key: 'last', name: 'repeating the last value', value: 2 });
   assert.equal(baselineVerdict({ mae: 1 }, 'forecast'), null);
