@@ -4,6 +4,7 @@ import { baselineVerdict, bestBaseline } from '../../shared/evaluation/baseline-
 import { fitLastStep, predictLastStep } from '../../shared/evaluation/last-step-regression';
 import { dtwDistance, dtwRadius, lbKeogh, envelope, nearestNeighbours, squaredEuclidean, type SequenceSet } from '../../shared/evaluation/nearest-neighbour';
 import { fitWindowLinear, predictWindowLinear } from '../../shared/evaluation/window-linear';
+import { nearestNeighbourScores, sequenceReference } from '../../shared/evaluation/sequence-reference';
 import type { WindowBatch } from '../../shared/training/prepared';
 
 /** x_t = a x_{t-1} - x_{t-2} + c: a noiseless AR(2) process (a sinusoid around c / (2 - a)), exactly linear in its last two values. */
@@ -60,6 +61,29 @@ test('1-NN: Euclidean distance takes the wrong class for a shifted peak, DTW the
   assert.equal(dtwDistance(query, 0, train, 1, 1), 1);
   assert.deepEqual([...nearestNeighbours(train, query)], [1]);
   assert.deepEqual([...nearestNeighbours(train, query, 1)], [0]);
+});
+
+test('1-NN baselines on batches: the reference keeps the training sequences and classes; DTW runs on fewer windows when its worst case passes the budget', () => {
+  const peak = [0, 0, 1, 2, 1, 0, 0, 0];
+  const plateau = [0, 0, 0, 1, 1, 1, 0, 0];
+  const batchOf = (rows: number[][], classes: number[]): WindowBatch => ({
+    n: rows.length,
+    x: Float32Array.from(rows.flat()),
+    y: Float32Array.from(classes.flatMap((c) => (c === 0 ? [1, 0] : [0, 1]))),
+    mask: null,
+    meta: [],
+    restore: { base: null, scale: null },
+  });
+  const ref = sequenceReference(batchOf([peak, plateau], [0, 1]), 8, 1, 2);
+  assert.deepEqual([ref.n, ref.labels, ref.of], [2, [0, 1], 2]);
+  const shifted = [0, 0, 0, 1, 2, 1, 0, 0];
+  const queries = batchOf([shifted, shifted, shifted, plateau], [0, 0, 0, 1]);
+  const [euclid, dtw] = nearestNeighbourScores(ref, queries, 2);
+  assert.deepEqual([euclid.metric, euclid.accuracy, euclid.windows], ['euclidean', 0.25, 4]);
+  assert.deepEqual([dtw.metric, dtw.accuracy, dtw.windows, dtw.radius], ['dtw', 1, 4, 1]);
+  // Each query costs 2 sequences x 8 steps x 3 band cells = 48 at worst: a budget of 100 allows 2 windows.
+  const capped = nearestNeighbourScores(ref, queries, 2, undefined, 100)[1];
+  assert.deepEqual([capped.windows, capped.accuracy], [2, 1]);
 });
 
 test('LB_Keogh never exceeds DTW, and the pruned 1-NN DTW search finds what a full search finds (multivariate, random sequences)', () => {
