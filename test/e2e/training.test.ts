@@ -91,6 +91,14 @@ test('configuring a forecaster: presets, inline validation, YAML in sync, estima
   assert.match((await page.getByTestId('cfg-input-window').getByTestId('field-error').textContent()) ?? '', /from 2 to 1024/);
   assert.equal(await page.getByTestId('train-button').isDisabled(), true, 'Train is disabled while a field is invalid');
 
+  // Conv blocks are typed on one line; a wrong block is named next to the field, and emptying it removes them.
+  await setField('conv.blocks', '16x3, 16x3 p99');
+  await page.getByTestId('cfg-conv-blocks').getByTestId('field-error').waitFor();
+  assert.match((await page.getByTestId('cfg-conv-blocks').getByTestId('field-error').textContent()) ?? '', /pool: 99 is not allowed: use a whole number from 1 to 16/);
+  await setField('conv.blocks', '');
+  assert.equal(await page.getByTestId('cfg-conv-blocks').getByTestId('field-error').count(), 0);
+  assert.equal(await page.getByTestId('cfg-fcn-blocks-input').inputValue(), '128x8, 256x5, 128x3', 'the LSTM-FCN branch blocks by default');
+
   await setField('input.window', '12');
   await setField('input.horizon', '1');
   await setField('training.epochs', '2');
