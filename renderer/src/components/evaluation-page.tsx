@@ -17,6 +17,7 @@ import { BacktestSection } from './evaluation-backtest';
 import { ClassificationSection } from './evaluation-classification';
 import { CoverageSection, RegressionSection } from './evaluation-regression';
 import { RulSection } from './evaluation-rul';
+import { InlineCode } from './inline-code';
 import { ReliabilityCountsView } from './reliability-badge';
 
 /** The report's findings in sentences, with what was evaluated. */
@@ -29,7 +30,9 @@ function Findings({ report }: { report: EvaluationReport }) {
         {first && <p className="findings-lead">{first}</p>}
         <ul className="findings-list">
           {rest.map((s) => (
-            <li key={s}>{s}</li>
+            <li key={s}>
+              <InlineCode text={s} />
+            </li>
           ))}
         </ul>
         <div className="meta-line muted">

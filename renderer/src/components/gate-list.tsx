@@ -1,5 +1,6 @@
 /** The quality gates of a deploy, one line each: status, what was checked and what was found. */
 import type { GateResult, GateStatus } from '../../../shared/registry/types';
+import { InlineCode } from './inline-code';
 
 const MARK: Record<GateStatus, string> = { pass: '✓', fail: '✕', warn: '!', skip: '–' };
 const LABEL: Record<GateStatus, string> = { pass: 'Pass', fail: 'Fail', warn: 'Warning', skip: 'Skipped' };
@@ -28,7 +29,9 @@ export function GateList({ gates, compact, testId = 'gate-list' }: { gates: Gate
             <div className="gate-title">
               {g.title} <span className="gate-status">{LABEL[g.status]}</span>
             </div>
-            <div className="gate-detail">{g.detail}</div>
+            <div className="gate-detail">
+              <InlineCode text={g.detail} />
+            </div>
           </div>
         </li>
       ))}

@@ -2,6 +2,7 @@
 import { baselineVerdict } from '../../../shared/evaluation/baseline-verdict';
 import type { Task } from '../../../shared/model/variant';
 import { fmtNumber, fmtPct } from '../format';
+import { InlineCode } from './inline-code';
 
 /** Metric names shown in this order first; others follow alphabetically. */
 const ORDER = ['accuracy', 'f1', 'mae', 'rmse', 'mape', 'loss', 'baseline_mae', 'baseline_rmse'];
@@ -48,14 +49,9 @@ export function BaselineNote({ metrics, task }: { metrics: Record<string, number
       <div data-testid="baseline-verdict">{verdict.beats ? verdict.sentence : <strong>{verdict.sentence}</strong>}</div>
       {verdict.advice && (
         <div className="baseline-advice" data-testid="baseline-advice">
-          {withCode(verdict.advice)}
+          <InlineCode text={verdict.advice} />
         </div>
       )}
     </div>
   );
-}
-
-/** Text with `quoted` names (presets, fields) shown as code. */
-function withCode(text: string) {
-  return text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
 }
