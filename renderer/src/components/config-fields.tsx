@@ -175,18 +175,21 @@ export function SelectField({
   label,
   options,
   hint,
+  parse,
 }: {
   path: string;
   label: string;
   options: readonly (string | { value: string; label: string })[];
   hint?: ReactNode;
+  /** Turns the chosen option into the config value (default: the option's text). */
+  parse?: (value: string) => unknown;
 }) {
   const f = useField(path);
   const opts = options.map((o) => (typeof o === 'string' ? { value: o, label: o } : o));
-  const value = typeof f.value === 'string' ? f.value : '';
+  const value = typeof f.value === 'string' || typeof f.value === 'number' ? String(f.value) : '';
   return (
     <FieldShell label={label} hint={hint} errors={f.errors} htmlFor={fieldId(path)} testId={fieldId(path)}>
-      <select id={fieldId(path)} value={value} disabled={f.disabled} onChange={(e) => f.set(e.target.value)} data-testid={`${fieldId(path)}-input`}>
+      <select id={fieldId(path)} value={value} disabled={f.disabled} onChange={(e) => f.set(parse ? parse(e.target.value) : e.target.value)} data-testid={`${fieldId(path)}-input`}>
         {!opts.some((o) => o.value === value) && <option value={value}>{value || '—'}</option>}
         {opts.map((o) => (
           <option key={o.value} value={o.value}>

@@ -1,7 +1,7 @@
 /** Every field of the variant config, grouped as Input, Scaling, Feature engineering, Convolution, Recurrent stack, Attention, Head and Training. */
 import type { ReactNode } from 'react';
 import type { FieldError } from '../../../shared/model/variant-validation';
-import type { Task } from '../../../shared/model/variant';
+import { MAX_CONDITION_CLUSTERS, type Task } from '../../../shared/model/variant';
 import { ChoicesField, ConvBlocksField, ListField, NumberField, SelectField, ToggleField } from './config-fields';
 
 const ACTIVATIONS = ['relu', 'tanh', 'elu', 'selu', 'linear'] as const;
@@ -32,7 +32,7 @@ function Sub({ children }: { children: ReactNode }) {
 }
 
 /** Renders the grouped form; the fields read and write the config through ConfigFormContext. */
-export function ConfigureForm({ task, datetime, errors }: { task: Task; datetime: boolean; errors: FieldError[] }) {
+export function ConfigureForm({ task, datetime, numeric, errors }: { task: Task; datetime: boolean; numeric: string[]; errors: FieldError[] }) {
   const splitErrors = errors.filter((e) => e.path === 'training.split').map((e) => e.message);
   return (
     <div className="cfg-form" data-testid="configure-form">
@@ -75,6 +75,20 @@ export function ConfigureForm({ task, datetime, errors }: { task: Task; datetime
           label="Predict change"
           hint="Forecast the change from the last value."
           disabled={task !== 'forecast'}
+        />
+        <ChoicesField
+          path="scaling.conditions.columns"
+          label="Operating settings"
+          options={numeric.map((c) => ({ value: c, label: c }))}
+          disabled={task === 'forecast'}
+          hint={task === 'forecast' ? 'Condition-wise normalisation is for RUL, regression and classification.' : 'Cluster these columns (k-means on training rows) and normalise every other input per cluster; none = off.'}
+        />
+        <SelectField
+          path="scaling.conditions.clusters"
+          label="Operating conditions"
+          options={[{ value: 'auto', label: 'Automatic' }, ...Array.from({ length: MAX_CONDITION_CLUSTERS }, (_, i) => String(i + 1))]}
+          parse={(v) => (v === 'auto' ? v : Number(v))}
+          hint="Clusters of the settings: automatic, or a number."
         />
       </Section>
 

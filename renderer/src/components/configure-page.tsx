@@ -170,7 +170,7 @@ export function ConfigurePage({
                   )}
                 </div>
                 <ConfigFormContext.Provider value={formState}>
-                  <ConfigureForm task={config.task} datetime={cols.datetime} errors={errors} />
+                  <ConfigureForm task={config.task} datetime={cols.datetime} numeric={cols.numeric} errors={errors} />
                 </ConfigFormContext.Provider>
               </section>
               <ConfigureTextEditor config={config} errors={errors} onConfig={setConfig} onParseError={setParseError} />
