@@ -21,7 +21,7 @@ const sizeMb = Number(opt('--size-mb', '1024'));
 const killsPerKind = Number(opt('--kills', '8'));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-fuzz-heavy-'));
 const home = path.join(work, 'home');
-const summary = { sizeMb, cases: [], kills: [], tried: 0, handled: 0, killsSurvived: 0, lost: 0 };
+const summary = { sizeMb, cases: [], kills: [], tried: 0, handled: 0, killsSurvived: 0, killsLanded: 0, lost: 0 };
 let seed = 7;
 const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
 
@@ -107,6 +107,7 @@ function checkAfterKill(kind, base, r) {
   for (const m of base.models) if (!s.models.some((x) => same(x, m))) problems.push(`${m.name} v${m.version} changed or lost`);
   const ok = problems.length === 0;
   summary.kills.push({ kind, signal: r.signal, exit: r.code, ok, problems });
+  if (r.signal === 'SIGKILL') summary.killsLanded++;
   if (ok) summary.killsSurvived++;
   else summary.lost++;
   console.log(`${ok ? 'ok  ' : 'FAIL'} kill during ${kind} (${r.signal ?? `exit ${r.code}`})${ok ? '' : `: ${problems.join('; ')}`}`);
@@ -174,13 +175,13 @@ async function main() {
   writeBig(mid, Math.min(240, sizeMb));
   let base = state();
   for (let k = 0; k < killsPerKind; k++) checkAfterKill('import', base, await killed(['import', mid], 50 + rand() * 1500, true));
-  for (let k = 0; k < killsPerKind; k++) checkAfterKill('training and its save', base, await killed([...train.slice(0, -2), '--name', 'killed'], 2000 + rand() * 9000));
+  for (let k = 0; k < killsPerKind; k++) checkAfterKill('training and its save', base, await killed([...train.slice(0, -2), '--name', 'killed'], 1500 + rand() * 7000));
   base = state();
-  for (let k = 0; k < killsPerKind; k++) checkAfterKill('models import', base, await killed(['models', 'import', exported, '--name', 'copy'], 300 + rand() * 2500));
+  for (let k = 0; k < killsPerKind; k++) checkAfterKill('models import', base, await killed(['models', 'import', exported, '--name', 'copy'], 150 + rand() * 900));
   base = state();
   for (let k = 0; k < killsPerKind; k++) {
     const move = k % 2 ? ['models', 'rollback', 'base', '--reason', 'kill loop'] : ['models', 'deploy', 'base@1', '--force', '--no-evaluate', '--reason', 'kill loop'];
-    checkAfterKill(move[1], base, await killed(move, 200 + rand() * 1200));
+    checkAfterKill(move[1], base, await killed(move, 150 + rand() * 700));
   }
   // The next start sweeps what a kill left in models/ (folders without a registry row).
   const leftBefore = state().folders;
@@ -193,7 +194,7 @@ async function main() {
   console.log(`model folders without a registry row: ${summary.orphansBeforeStart} after the kills, ${orphans.length} after the next start${orphans.length ? `: ${orphans.join(', ')}` : ''}`);
   // Still usable: an import and a training complete.
   summary.usableAfter = cli(['import', small, '--name', 'after']).code === 0 && cli(train).code === 0;
-  console.log(`\n${summary.handled} of ${summary.tried} heavy inputs refused cleanly; ${summary.killsSurvived} of ${summary.kills.length} kills survived with nothing lost; the project ${summary.usableAfter ? 'still imports and trains' : 'FAILED to import or train afterwards'}.`);
+  console.log(`\n${summary.handled} of ${summary.tried} heavy inputs refused cleanly; ${summary.killsSurvived} of ${summary.kills.length} kill attempts survived with nothing lost (${summary.killsLanded} landed mid-way, the others after the command had finished); the project ${summary.usableAfter ? 'still imports and trains' : 'FAILED to import or train afterwards'}.`);
   const out = opt('--json', null);
   if (out) fs.writeFileSync(out, JSON.stringify(summary, null, 2));
   fs.rmSync(work, { recursive: true, force: true });
