@@ -264,6 +264,17 @@ test('the Drift page: a shifted copy of the data drifts, and production raises i
   await page.getByTestId('drift-check-row').first().waitFor();
   await session.fullPageShot('e2e-registry-drift.png');
 
+  // Data whose feature has no value: the page says the check cannot be made and why (never "no drift").
+  const blank = writeTemp(tempDir('lstm-e2e-drift-'), 'ambient-blank.csv', ['timestamp,value,other', ...lines.slice(-100).map((l, i) => `${l.split(',')[0]},,${i}`)].join('\n'));
+  const empty = await call('datasets:import', { jobId: 'e2e-reg-blank', path: await uploadFile(session, blank) });
+  await page.reload(); // the page lists the datasets it loaded: this one came through the API
+  await page.getByTestId('drift-page').waitFor();
+  await page.locator(`[data-testid="analysis-dataset"] option[value="${empty.summary.id}"]`).waitFor({ state: 'attached' });
+  await page.getByTestId('analysis-dataset').selectOption(String(empty.summary.id));
+  await page.getByTestId('analysis-run').click();
+  await page.getByTestId('analysis-error').waitFor({ timeout: STEP_TIMEOUT });
+  assert.match((await page.getByTestId('analysis-error').textContent()) ?? '', /Drift cannot be checked: ambient-blank has no value in the column the model reads \(`value`\)/);
+
   // The registry shows the alert beside the model.
   await page.getByTestId('nav-models').click();
   await page.locator('[data-testid="registry-row"][data-model="amb"] [data-testid="drift-alert"]').waitFor();
@@ -272,7 +283,7 @@ test('the Drift page: a shifted copy of the data drifts, and production raises i
 });
 
 test('no console errors or CSP violations happened', () => {
-  // The refused delete answers 400 (a user error shown in the dialog), as it should; nothing else may fail.
-  const unexpected = session.consoleErrors.filter((e) => !/400 for POST .*\/api\/op\/models:delete|status of 400 \(Bad Request\)/.test(e));
+  // The refused delete and the drift check of data without values answer 400 (user errors shown on the page), as they should; nothing else may fail.
+  const unexpected = session.consoleErrors.filter((e) => !/400 for POST .*\/api\/op\/(models:delete|drift:run)|status of 400 \(Bad Request\)/.test(e));
   assert.deepEqual(unexpected, []);
 });
