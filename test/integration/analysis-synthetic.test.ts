@@ -69,6 +69,8 @@ test('conformal intervals of a trained forecaster cover close to nominal on the 
   const c = r.intervals!;
   assert.ok(Math.abs(c.measured - 0.9) <= 0.05, `measured coverage ${c.measured}`);
   for (const step of c.perStep) assert.ok(Math.abs(step.coverage - 0.9) <= 0.05, `step ${step.step}: ${step.coverage}`);
-  // The AR(1) forecast beats repeating the last value at every step.
-  assert.ok(r.regression!.improvement!.percent > 0, r.summary.join(' '));
+  // The AR(1) forecast beats repeating the last value (the linear window model is the optimal
+  // forecaster of an AR(1) process, so it is not the bar here).
+  const last = r.regression!.baselines.find((b) => b.key === 'last')!;
+  assert.ok(r.regression!.model.mae < last.mae, r.summary.join(' '));
 });
