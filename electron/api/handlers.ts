@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { fieldProblem, REQUIRED_FIELDS, VOID_OPERATIONS, type AppInfo, type FieldKind, type Handlers, type OperationName, type PickedFile } from '../../shared/api';
+import { VOID_OPERATIONS, type AppInfo, type Handlers, type OperationName, type PickedFile } from '../../shared/api';
+import { fieldProblem, REQUIRED_FIELDS, type FieldKind } from '../../shared/request-fields';
 import { UserError } from '../../shared/errors';
 import { refuseForbiddenKeys } from '../../shared/safe-keys';
 import type { AppContext } from '../app/context';

@@ -6,7 +6,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PATH_FIELDS, type Handlers, type OperationName } from '../../shared/api';
+import type { Handlers, OperationName } from '../../shared/api';
+import { PATH_FIELDS } from '../../shared/request-fields';
 import { UserError } from '../../shared/errors';
 
 /** The folders of the home that browser mode may read and write (created when first needed). */
