@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { esc } from '../../electron/reports/charts/svg-frame';
 import { fmtNumber, fmtPct } from '../../shared/format';
 import { ARTIFACTS } from '../helpers/browser-session';
 import { ok, runCli, type CliRun } from '../helpers/cli-run';
@@ -67,7 +68,7 @@ test("a report's HTML contains the same metrics as evaluate --json, and opens of
   assert.deepEqual(rows.map((r) => r.forecaster), ['model', ...reg.baselines.map((b: { label: string }) => b.label.toLowerCase())]);
   tableCells(html, 'per-step').forEach((r, h) => assert.equal(r.model_mae, fmtNumber(reg.model.perHorizon[h].mae)));
   tableCells(html, 'coverage').forEach((r, h) => assert.equal(r.coverage, fmtPct(evaluation.intervals.perStep[h].coverage)));
-  for (const sentence of evaluation.summary) assert.ok(html.includes(sentence.replace(/&/g, '&amp;')), `the findings hold "${sentence}"`);
+  for (const sentence of evaluation.summary) assert.ok(html.includes(esc(sentence)), `the findings hold "${sentence}"`);
   // The data summary and the environment.
   const data = Object.fromEntries(tableCells(html, 'data').map((r) => [r.field, r.value]));
   assert.equal(data['Rows'], '7,267');
