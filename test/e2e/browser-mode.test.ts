@@ -9,13 +9,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openBrowserSession, type BrowserSession } from '../helpers/browser-session';
+import { ARTIFACTS, keepFailureEvidence, openBrowserSession, type BrowserSession } from '../helpers/browser-session';
 import { projectRoot } from '../helpers/fixtures';
 
 const STEP_TIMEOUT = 120_000;
 const nabCsv = path.resolve(projectRoot(), '..', 'shared', 'data', 'nab', 'machine_temperature_system_failure.csv');
 
 let session: BrowserSession;
+keepFailureEvidence('browser-mode', () => session);
 let page: Page;
 let appUrl = '';
 let baseUrl = '';

@@ -11,13 +11,14 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { OperationName, Req, Res } from '../../shared/api';
-import { ARTIFACTS, callApi, openBrowserSession, type BrowserSession } from '../helpers/browser-session';
+import { ARTIFACTS, callApi, keepFailureEvidence, openBrowserSession, type BrowserSession } from '../helpers/browser-session';
 
 const STEP_TIMEOUT = 120_000;
 const TRACES = '.js-plotly-plot .scatterlayer .trace';
 const MODEL = 'e2e-pumps@1';
 
 let session: BrowserSession;
+keepFailureEvidence('evaluation', () => session);
 let page: Page;
 let runId = '';
 

@@ -10,11 +10,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openBrowserSession, type BrowserSession } from '../helpers/browser-session';
+import { keepFailureEvidence, openBrowserSession, type BrowserSession } from '../helpers/browser-session';
 import { projectRoot, tempDir, writeTemp } from '../helpers/fixtures';
 
 const STEP = 120_000;
 let session: BrowserSession;
+keepFailureEvidence('operations', () => session);
 let page: Page;
 let badFile = '';
 

@@ -14,7 +14,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { OperationName, Req, Res } from '../../shared/api';
 import type { PartialVariant } from '../../shared/model/variant';
-import { ARTIFACTS, callApi, openBrowserSession, uploadFile, type BrowserSession } from '../helpers/browser-session';
+import { ARTIFACTS, callApi, keepFailureEvidence, openBrowserSession, uploadFile, type BrowserSession } from '../helpers/browser-session';
 import { dataFile, tempDir, writeTemp } from '../helpers/fixtures';
 
 const STEP_TIMEOUT = 120_000;
@@ -25,6 +25,7 @@ const GOOD: PartialVariant = { task: 'forecast', input: { targets: ['value'], wi
 const BAD: PartialVariant = { ...GOOD, scaling: { predictDelta: false }, training: { epochs: 1, batchSize: 128 } };
 
 let session: BrowserSession;
+keepFailureEvidence('registry', () => session);
 let page: Page;
 
 /** Calls one operation of the server's HTTP API. */

@@ -8,13 +8,14 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { ARTIFACTS, openBrowserSession, type BrowserSession } from '../helpers/browser-session';
+import { ARTIFACTS, keepFailureEvidence, openBrowserSession, type BrowserSession } from '../helpers/browser-session';
 
 const STEP_TIMEOUT = 120_000;
 const TRAIN_TIMEOUT = 240_000;
 const TRACE_PATH = '.js-plotly-plot .scatterlayer .trace path.js-line';
 
 let session: BrowserSession;
+keepFailureEvidence('training', () => session);
 let page: Page;
 let appUrl = '';
 let consoleErrors: string[] = [];

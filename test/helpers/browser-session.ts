@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { afterEach } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { OperationName, Req, Res } from '../../shared/api';
 import { projectRoot } from './fixtures';
@@ -34,6 +35,8 @@ export interface BrowserSession {
   page: Page;
   /** Console errors, page errors, HTTP >= 400 responses and CSP violations seen so far. */
   consoleErrors: string[];
+  /** What the server printed so far (stdout and stderr). */
+  serverLog(): string;
   /** Saves a screenshot of the whole page to test-artifacts/. */
   fullPageShot(file: string): Promise<void>;
   /** Closes the browser, stops the server and removes the home folder. */
@@ -50,7 +53,7 @@ export async function openBrowserSession(homePrefix: string): Promise<BrowserSes
   assert.ok(fs.existsSync(path.join(root, 'dist', 'renderer', 'index.html')), 'Build the renderer first: node scripts/build.js');
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const home = fs.mkdtempSync(path.join(os.tmpdir(), homePrefix));
-  const { child: server, url: appUrl } = await startServer(root, home);
+  const { child: server, url: appUrl, log: serverLog } = await startServer(root, home);
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
   // Report CSP violations as console errors (the init script is injected by the browser, not subject to the CSP).
@@ -72,6 +75,7 @@ export async function openBrowserSession(homePrefix: string): Promise<BrowserSes
     home,
     page,
     consoleErrors,
+    serverLog,
     async fullPageShot(file) {
       // The viewport grows to the content so the sticky status bar sits at the bottom.
       const size = page.viewportSize() ?? { width: 1440, height: 900 };
@@ -117,7 +121,7 @@ export async function uploadFile(session: BrowserSession, file: string): Promise
 }
 
 /** Starts `lstm-studio serve` on a free port and resolves with the printed link. */
-function startServer(root: string, home: string): Promise<{ child: ChildProcess; url: string }> {
+function startServer(root: string, home: string): Promise<{ child: ChildProcess; url: string; log: () => string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(root, 'bin', 'lstm-studio.js'), 'serve', '--port', '0', '--home', home, '--no-open'], {
       cwd: root,
@@ -130,7 +134,7 @@ function startServer(root: string, home: string): Promise<{ child: ChildProcess;
       const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(log);
       if (m) {
         clearTimeout(timer);
-        resolve({ child, url: m[0] });
+        resolve({ child, url: m[0], log: () => log });
       }
     };
     child.stdout!.on('data', onData);
@@ -139,5 +143,39 @@ function startServer(root: string, home: string): Promise<{ child: ChildProcess;
       clearTimeout(timer);
       reject(new Error(`The server exited with code ${code} before printing its link. Output:\n${log}`));
     });
+  });
+}
+
+/**
+ * Registers an afterEach hook for the calling test file: when a test fails, the page's screenshot goes
+ * to test-artifacts/failed-<file>-<n>.png and the URL, the visible text, the console errors and the
+ * server's output are printed, so a failure on CI explains itself.
+ */
+export function keepFailureEvidence(file: string, current: () => BrowserSession | undefined): void {
+  let failures = 0;
+  afterEach(async (t) => {
+    const session = current();
+    // Node 20.20 sets `passed` on the context; @types/node 20 does not declare it yet.
+    if ((t as { passed?: boolean }).passed !== false || !session) return;
+    failures += 1;
+    const shot = path.join(ARTIFACTS, `failed-${file}-${failures}.png`);
+    const page = session.page;
+    const text = await page
+      .locator('body')
+      .innerText({ timeout: 5_000 })
+      .catch((err: Error) => `(page text unavailable: ${err.message})`);
+    await page.screenshot({ path: shot }).catch(() => undefined);
+    const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}\n[... ${s.length - n} more characters]` : s);
+    console.log(
+      [
+        `--- evidence of the failed test "${t.name}" (${file}) ---`,
+        `screenshot: ${shot}`,
+        `url: ${page.url()}`,
+        `page text:\n${clip(text, 2000)}`,
+        `console errors: ${session.consoleErrors.length === 0 ? 'none' : session.consoleErrors.join('\n')}`,
+        `server output (last 3000 characters):\n${session.serverLog().slice(-3000)}`,
+        '--- end of evidence ---',
+      ].join('\n'),
+    );
   });
 }
