@@ -1,11 +1,11 @@
 /** Renderer entry: mounts the React app. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app';
-import { ErrorProvider } from './error-context';
+import { App } from './app/app';
+import { ErrorProvider } from './common/error-context';
 import './styles.css';
-import './registry.css';
-import './reports.css';
+import './registry/registry.css';
+import './reports/reports.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

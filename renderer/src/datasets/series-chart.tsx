@@ -1,0 +1,176 @@
+/**
+ * A Plotly line chart of some columns of one entity. The back end downsamples to ~2,000 points per
+ * trace; zooming re-requests the visible range so detail appears, and double-click goes back to all.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { PlotlyHTMLElement } from 'plotly.js-dist-min';
+import type { SeriesResult } from '../../../shared/dataset';
+import { getApi } from '../common/api-client';
+import { useReportError } from '../common/error-context';
+import { buildLayout, buildTraces, chartHeight } from '../common/chart-layout';
+import { fmtCount, plotlyDateToMs } from '../common/format';
+import { loadPlotly, plotConfig, usePlotlyPurge } from '../common/plotly-loader';
+
+const MAX_POINTS = 2000;
+const RELAYOUT_DEBOUNCE_MS = 200;
+
+/** Reads the new x range from a plotly_relayout event: a range, 'all' for autorange, or null if x did not change. */
+function rangeFromRelayout(e: Record<string, unknown>, datetime: boolean): [number, number] | 'all' | null {
+  if (e['xaxis.autorange'] === true) return 'all';
+  let a = e['xaxis.range[0]'];
+  let b = e['xaxis.range[1]'];
+  const arr = e['xaxis.range'];
+  if (Array.isArray(arr)) [a, b] = arr;
+  if (a === undefined || b === undefined) return null;
+  const conv = (v: unknown) => (datetime ? plotlyDateToMs(v as string | number) : Number(v));
+  const lo = conv(a);
+  const hi = conv(b);
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
+  return lo <= hi ? [lo, hi] : [hi, lo];
+}
+
+/** Renders the chart and its caption for the given dataset, entity and columns. */
+export function SeriesChart({
+  datasetId,
+  entity,
+  columns,
+  xTitle,
+  stacked,
+}: {
+  datasetId: number;
+  entity: number;
+  columns: string[];
+  xTitle: string;
+  /** One panel per column instead of all lines on one axis. */
+  stacked: boolean;
+}) {
+  const report = useReportError();
+  const key = `${datasetId}|${entity}|${columns.join('\u0000')}`;
+  // The zoomed range belongs to one key; a new entity or column set starts unzoomed.
+  const [view, setView] = useState<{ key: string; range: [number, number] | null }>({ key, range: null });
+  const range = view.key === key ? view.range : null;
+  // The latest data with the x range it was requested for.
+  const [shown, setShown] = useState<{ result: SeriesResult; range: [number, number] | null } | null>(null);
+  const result = shown?.result ?? null;
+  const [loading, setLoading] = useState(false);
+  const el = useRef<HTMLDivElement>(null);
+  const keyRef = useRef(key);
+  keyRef.current = key;
+  const xKindRef = useRef<SeriesResult['xKind'] | null>(null);
+
+  useEffect(() => {
+    let stale = false;
+    setLoading(true);
+    getApi()
+      .datasets.series({ datasetId, entity, columns, maxPoints: MAX_POINTS, ...(range ? { range } : {}) })
+      .then(
+        (r) => !stale && setShown({ result: r, range }),
+        (err) => !stale && report('Loading chart data', err),
+      )
+      .finally(() => !stale && setLoading(false));
+    return () => {
+      stale = true;
+    };
+    // columns are captured through key
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, range, report]);
+
+  // Draw (or update in place, keeping the user's zoom through uirevision).
+  useEffect(() => {
+    const div = el.current;
+    if (!div || !result) return;
+    let cancelled = false;
+    xKindRef.current = result.xKind;
+    const data = buildTraces(result, stacked);
+    const layout = buildLayout({
+      result,
+      stacked,
+      xTitle,
+      uirevision: `${key}|${stacked}`,
+      yRevision: `${key}|${stacked}|${shown?.range ? shown.range.join(':') : 'all'}`,
+    });
+    loadPlotly()
+      .then((Plotly) => {
+        if (cancelled) return;
+        return Plotly.react(div, data, layout, plotConfig('lstm-studio-chart'));
+      })
+      .catch((err) => !cancelled && report('Drawing the chart', err));
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [shown, stacked]);
+
+  // Zoom -> re-request detail for the visible x range (debounced).
+  useEffect(() => {
+    const div = el.current;
+    if (!div) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let attached = false;
+    let disposed = false;
+    const onRelayout = (e: Record<string, unknown>) => {
+      const next = rangeFromRelayout(e, xKindRef.current === 'datetime');
+      if (next === null) return;
+      clearTimeout(timer);
+      const k = keyRef.current;
+      timer = setTimeout(() => setView({ key: k, range: next === 'all' ? null : next }), RELAYOUT_DEBOUNCE_MS);
+    };
+    loadPlotly().then(() => {
+      if (disposed) return;
+      // The div becomes a Plotly graph (with .on) after the first draw; poll briefly until then.
+      const attach = () => {
+        if (disposed || attached) return;
+        const g = div as unknown as PlotlyHTMLElement;
+        if (typeof g.on === 'function') {
+          g.on('plotly_relayout', onRelayout);
+          attached = true;
+        } else setTimeout(attach, 50);
+      };
+      attach();
+    }, () => undefined);
+    return () => {
+      disposed = true;
+      clearTimeout(timer);
+      (div as unknown as PlotlyHTMLElement).removeAllListeners?.('plotly_relayout');
+    };
+  }, []);
+
+  usePlotlyPurge(el);
+
+  const resetZoom = () => {
+    const div = el.current;
+    setView({ key, range: null });
+    if (div) void loadPlotly().then((P) => P.relayout(div, { 'xaxis.autorange': true, 'yaxis.autorange': true }));
+  };
+
+  const points = result?.traces[0]?.x.length ?? 0;
+  const zoomed = shown?.range != null;
+  return (
+    <div className="chart" data-testid="series-chart">
+      <div className={`chart-canvas${loading ? ' is-loading' : ''}`}>
+        <div ref={el} className="plot" style={{ height: chartHeight(stacked ? columns.length : 1) }} />
+        {!result && <div className="chart-overlay">Loading chart…</div>}
+      </div>
+      <div className="chart-caption" data-testid="chart-caption">
+        {result && (
+          <>
+            <span>
+              Showing {fmtCount(points)} of {fmtCount(result.totalPoints)} points
+              {result.downsampled ? ' (downsampled)' : ''}
+              {zoomed ? ' in the zoomed range' : ''}
+            </span>
+            <span className="muted">
+              {zoomed ? (
+                <button type="button" className="link" onClick={resetZoom} data-testid="reset-zoom">
+                  Reset zoom
+                </button>
+              ) : (
+                'Drag to zoom for full detail · double-click to reset'
+              )}
+            </span>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

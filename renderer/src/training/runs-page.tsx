@@ -1,0 +1,174 @@
+/** The run history: every training run with its outcome; tick several to compare their loss curves. */
+import { useEffect, useMemo, useState } from 'react';
+import type { DatasetSummary } from '../../../shared/dataset';
+import type { RunSummary } from '../../../shared/model/training';
+import { getApi } from '../common/api-client';
+import { useReportError } from '../common/error-context';
+import { fmtCount, fmtDuration, fmtLocalDate, fmtShortDate } from '../common/format';
+import { isFinished, useTrainSessions } from './train-session';
+import { EmptyState } from '../common/empty-state';
+import { RunMetrics } from './run-metrics';
+import { RunStatusBadge } from './run-status';
+import { RunsCompare } from './runs-compare';
+import { HistoryIcon, PlayIcon } from '../common/train-icons';
+
+/** At most this many runs are compared at once (one colour each). */
+const MAX_COMPARE = 8;
+
+/** Renders the filter, the comparison chart of the ticked runs and the table. */
+export function RunsPage({
+  datasets,
+  onOpen,
+  onTrain,
+}: {
+  datasets: DatasetSummary[] | null;
+  onOpen: (run: RunSummary) => void;
+  onTrain: () => void;
+}) {
+  const report = useReportError();
+  const [datasetId, setDatasetId] = useState<number | null>(null);
+  const [runs, setRuns] = useState<RunSummary[] | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [revision, setRevision] = useState(0);
+  // Runs started in this window reload the list when they start and when they end.
+  const sessions = useTrainSessions();
+  const sessionKey = sessions.map((s) => `${s.runId}:${isFinished(s.status)}`).join('|');
+
+  useEffect(() => {
+    let stale = false;
+    getApi()
+      .runs.list(datasetId === null ? {} : { datasetId })
+      .then(
+        (list) => !stale && setRuns(list),
+        (err) => {
+          if (stale) return;
+          setRuns([]);
+          report('Loading the run history', err);
+        },
+      );
+    return () => {
+      stale = true;
+    };
+  }, [datasetId, revision, sessionKey, report]);
+
+  const chosen = useMemo(() => (runs ?? []).filter((r) => selected.includes(r.id)), [runs, selected]);
+  const toggle = (id: string) =>
+    setSelected((prev) => (prev.includes(id) ? prev.filter((x) => x !== id) : prev.length >= MAX_COMPARE ? prev : [...prev, id]));
+
+  return (
+    <div className="page" data-testid="runs-page">
+      <div className="page-header">
+        <div>
+          <h1 className="page-title">Runs</h1>
+          <p className="page-subtitle">Every training run in this project. Tick runs to compare their loss curves; click one for its details.</p>
+        </div>
+        <div className="header-actions">
+          <select
+            value={datasetId ?? ''}
+            onChange={(e) => setDatasetId(e.target.value === '' ? null : Number(e.target.value))}
+            aria-label="Filter by dataset"
+            data-testid="runs-filter"
+          >
+            <option value="">All datasets</option>
+            {(datasets ?? []).map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="button" onClick={() => setRevision((r) => r + 1)}>
+            Refresh
+          </button>
+          <button type="button" className="button primary" onClick={onTrain}>
+            <PlayIcon />
+            Train a model
+          </button>
+        </div>
+      </div>
+
+      {chosen.length > 0 && <RunsCompare selected={chosen} />}
+
+      <section className="card">
+        {runs === null ? (
+          <div className="placeholder">Loading runs…</div>
+        ) : runs.length === 0 ? (
+          <EmptyState icon={<HistoryIcon width={32} height={32} />} title="No runs yet" action={{ label: 'Train a model', icon: <PlayIcon />, onClick: onTrain }} testId="runs-empty">
+            Train a model on a dataset and its run appears here with its loss curves, metrics and saved model.
+          </EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table className="table compact clickable runs-table" data-testid="runs-table">
+              <thead>
+                <tr>
+                  <th className="check-col" aria-label="Compare" />
+                  <th>Started</th>
+                  <th>Dataset</th>
+                  <th>Task · preset</th>
+                  <th>Status</th>
+                  <th className="num">Epochs</th>
+                  <th className="num">Duration</th>
+                  <th>Backend</th>
+                  <th title="Metrics on the validation split">Val. metrics</th>
+                  <th>Model</th>
+                </tr>
+              </thead>
+              <tbody>
+                {runs.map((r) => (
+                  <tr
+                    key={r.id}
+                    className={selected.includes(r.id) ? 'selected' : undefined}
+                    onClick={() => onOpen(r)}
+                    onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onOpen(r)}
+                    tabIndex={0}
+                    data-testid="run-row"
+                    data-run-id={r.id}
+                  >
+                    <td className="check-col" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+                      <input
+                        type="checkbox"
+                        checked={selected.includes(r.id)}
+                        disabled={!selected.includes(r.id) && selected.length >= MAX_COMPARE}
+                        onChange={() => toggle(r.id)}
+                        aria-label={`Compare run ${r.id.slice(0, 8)}`}
+                        data-testid="run-compare"
+                      />
+                    </td>
+                    <td className="nowrap muted" title={fmtLocalDate(r.startedAt)}>
+                      {fmtShortDate(r.startedAt)}
+                    </td>
+                    <td className="strong">
+                      <span className="ellipsis block run-dataset" title={r.datasetName}>
+                        {r.datasetName}
+                      </span>
+                    </td>
+                    <td className="nowrap">
+                      <span className="tag">{r.task}</span> {r.preset ?? <span className="muted">custom</span>}
+                    </td>
+                    <td>
+                      <RunStatusBadge status={r.status} error={r.error} />
+                    </td>
+                    <td className="num">{fmtCount(r.epochs)}</td>
+                    <td className="num">{fmtDuration(r.durationMs)}</td>
+                    <td>{r.backend ? <code>{r.backend}</code> : <span className="muted">—</span>}</td>
+                    <td>
+                      <RunMetrics metrics={r.metrics} limit={2} />
+                    </td>
+                    <td className="nowrap">
+                      {r.model ? (
+                        <span className="run-model" title={`${r.model.name} v${r.model.version}\n${r.model.path}`}>
+                          <span className="ellipsis">{r.model.name}</span> <span className="tag">v{r.model.version}</span>
+                        </span>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
