@@ -9,7 +9,7 @@ import type { Task, VariantConfig } from '../../shared/model/variant';
 import { AttentionPooling } from './attention-layer';
 import { tf } from './backend';
 import { applyConvBlocks, fcnBranch } from './conv-blocks';
-import { FusedBidirectional, FusedGRU, FusedLSTM } from './fused/fused-layers';
+import { FusedBatchNormalization, FusedBidirectional, FusedGRU, FusedLSTM } from './fused/fused-layers';
 import { glorot, orthogonal, seedSequence } from './initializers';
 
 /** The data-dependent sizes a model is built for. */
@@ -136,7 +136,7 @@ function recurrentLayer(config: VariantConfig, units: number, index: number, ret
 function normalizationLayer(config: VariantConfig, index: number, prefix: string): TF.layers.Layer | null {
   const t = tf();
   const name = `${prefix}norm_${index}`;
-  if (config.recurrent.normalization === 'batch') return t.layers.batchNormalization({ name });
+  if (config.recurrent.normalization === 'batch') return new FusedBatchNormalization({ name });
   if (config.recurrent.normalization === 'layer') return t.layers.layerNormalization({ name });
   return null;
 }

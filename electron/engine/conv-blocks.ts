@@ -8,6 +8,7 @@ import type * as TF from '@tensorflow/tfjs';
 import { UserError } from '../../shared/errors';
 import type { ConvBlock } from '../../shared/model/variant';
 import { tf } from './backend';
+import { FusedBatchNormalization } from './fused/fused-layers';
 import { TemporalConv } from './temporal-conv-layer';
 
 type SymbolicTensor = TF.SymbolicTensor;
@@ -20,7 +21,7 @@ export function applyConvBlocks(blocks: readonly ConvBlock[], x: SymbolicTensor,
     x = apply(new TemporalConv({ filters: b.filters, kernelSize: b.kernel, dilation: b.dilation, seed: nextSeed(), name: `${prefix}_${i}` }), x);
     // Momentum 0.9 (not Keras's 0.99): small data sets give few batches per epoch, and restored best
     // weights from an early epoch must come with running statistics that have caught up.
-    if (b.batchNorm) x = apply(t.layers.batchNormalization({ momentum: 0.9, name: `${prefix}_bn_${i}` }), x);
+    if (b.batchNorm) x = apply(new FusedBatchNormalization({ momentum: 0.9, name: `${prefix}_bn_${i}` }), x);
     x = apply(t.layers.activation({ activation: 'relu', name: `${prefix}_relu_${i}` }), x);
     if (b.pool > 1) {
       const steps = x.shape[1] ?? 0;

@@ -5,11 +5,14 @@
  * this layer gathers the kernel's taps as shifted slices (im2col) and multiplies once by the kernel:
  * [n, steps, channels] -> [n, steps, filters]. Its weights have Keras's Conv1D layout, kernel
  * [kernel, channels, filters] and bias [filters], so they match a reference conv1d. Its product uses
- * fastMatMul (a gradient without wasm's slow transposed products).
+ * fastMatMul (a gradient without wasm's slow transposed products). Where the fused kernel runs (see
+ * fused/fused-layers.ts), the convolution and its gradient are one kernel op instead.
  */
 import type * as TF from '@tensorflow/tfjs';
 import { tf } from './backend';
 import { fastMatMul } from './fast-matmul';
+import { fusedConv } from './fused/conv-op';
+import { fusedKernel } from './fused/fused-layers';
 import { glorot } from './initializers';
 
 const t = tf();
@@ -60,8 +63,10 @@ export class TemporalConv extends t.layers.Layer {
     if (!this.kernel || !this.bias) throw new Error(`${this.name}: the layer was called before it was built.`);
     const kernel = this.kernel.read();
     const bias = this.bias.read();
+    const x = (Array.isArray(inputs) ? inputs[0] : inputs) as TF.Tensor3D;
+    const rt = x.dtype === 'float32' ? fusedKernel() : null;
+    if (rt) return t.tidy(() => fusedConv(rt, x, kernel, bias, this.dilation));
     return t.tidy(() => {
-      const x = (Array.isArray(inputs) ? inputs[0] : inputs) as TF.Tensor3D;
       const [n, steps, channels] = x.shape;
       const K = this.kernelSize;
       const span = this.dilation * (K - 1);

@@ -1,5 +1,5 @@
 /* Helpers shared by the LSTM and GRU kernels, and the exported entry points. */
-#include "recurrent.h"
+#include "conv.h"
 
 void fill_bias(f32 *gates, int rows, int width, const f32 *bias) {
   for (int r = 0; r < rows; r++) copy_row(gates + r * width, bias, width);
@@ -58,11 +58,13 @@ void weight_grads(RnnArgs *a, int G, int prev_cols) {
   }
 }
 
-enum { LSTM_FORWARD = 0, LSTM_BACKWARD = 1, GRU_FORWARD = 2, GRU_BACKWARD = 3 };
+enum { LSTM_FORWARD = 0, LSTM_BACKWARD = 1, GRU_FORWARD = 2, GRU_BACKWARD = 3, CONV_FORWARD = 4, CONV_BACKWARD = 5 };
 
-/* Runs job `fn` (see the enum) on the arguments at `args`. */
+/* Runs job `fn` (see the enum) on the arguments at `args` (an RnnArgs, or a ConvArgs for CONV_*). */
 __attribute__((export_name("run_job"))) void run_job(int fn, RnnArgs *args) {
   switch (fn) {
+    case CONV_FORWARD: conv_forward((ConvArgs *)args); break;
+    case CONV_BACKWARD: conv_backward((ConvArgs *)args); break;
     case LSTM_FORWARD: lstm_forward(args); break;
     case LSTM_BACKWARD: lstm_backward(args); break;
     case GRU_FORWARD: gru_forward(args); break;

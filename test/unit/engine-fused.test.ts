@@ -21,6 +21,7 @@ import { MODEL_SCHEMA_VERSION } from '../../shared/model/metadata';
 import { createRng } from '../../shared/random';
 import { randomData, testConfig } from '../helpers/engine-data';
 import { tempDir } from '../helpers/fixtures';
+import { relativeError, withFused } from '../helpers/kernel-compare';
 
 const TOLERANCE = 1e-4;
 
@@ -28,18 +29,6 @@ before(async () => {
   await initEngine();
   assert.ok(kernelRuntime(), 'the fused kernel loads on this machine');
 });
-
-/** max |a - b| / max |b|: the error relative to the reference's scale. */
-function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  assert.equal(a.length, b.length);
-  let diff = 0;
-  let scale = 0;
-  for (let i = 0; i < a.length; i++) {
-    diff = Math.max(diff, Math.abs(a[i] - b[i]));
-    scale = Math.max(scale, Math.abs(b[i]));
-  }
-  return diff / (scale + 1e-12);
-}
 
 interface Case {
   cell: 'lstm' | 'gru';
@@ -63,8 +52,7 @@ function randomCase(rng: () => number): Case {
  */
 function evaluate(layer: TF.layers.Layer, x: TF.Tensor, mask: TF.Tensor | null, r: TF.Tensor, fused: boolean) {
   const t = tf();
-  setFusedEnabled(fused);
-  try {
+  return withFused(fused, () => {
     const before = fusedCallCount();
     const out = t.tidy(() => (layer.apply(x, { mask, training: true }) as TF.Tensor).dataSync());
     const vars = layer.trainableWeights.map((w) => w.read() as TF.Variable);
@@ -73,9 +61,7 @@ function evaluate(layer: TF.layers.Layer, x: TF.Tensor, mask: TF.Tensor | null, 
     const result = { out, dx: dx.dataSync(), grads: vars.map((v) => grads[v.name].dataSync()), calls: fusedCallCount() - before };
     t.dispose([value, dx, ...Object.values(grads)]);
     return result;
-  } finally {
-    setFusedEnabled(true);
-  }
+  });
 }
 
 test('fused LSTM and GRU (uni- and bidirectional, masked, sequences or last step) match tfjs outputs and gradients on random shapes', () => {
@@ -147,9 +133,7 @@ test("a model trained on the kernel saves in tfjs's format and predicts the same
   const { model: loaded } = await loadModel(dir);
   assert.ok(loaded.layers.some((l) => l instanceof FusedLSTM), 'loaded layers are the fused classes');
   const withKernel = predict(loaded, x, data.validation.n, [10, 2]);
-  setFusedEnabled(false);
-  const withoutKernel = predict(loaded, x, data.validation.n, [10, 2]);
-  setFusedEnabled(true);
+  const withoutKernel = withFused(false, () => predict(loaded, x, data.validation.n, [10, 2]));
   assert.ok(relativeError(withKernel, expected) < 1e-6, 'same predictions after loading');
   assert.ok(relativeError(withoutKernel, expected) < TOLERANCE, "tfjs's own layers predict the same");
   model.dispose();

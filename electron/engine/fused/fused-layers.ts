@@ -1,16 +1,19 @@
 /**
- * LSTM, GRU and Bidirectional layers that run on the fused kernel when they can and are tfjs's own
- * otherwise. They subclass tfjs's classes and register under the same class names, so model.json
+ * LSTM, GRU, Bidirectional and BatchNormalization layers that run on the fused kernel when they can
+ * and are tfjs's own otherwise. They subclass tfjs's classes and register under the same class names, so model.json
  * and the weights are exactly tfjs's (saved models load in either direction, and on tfjs-node, the
  * native backend, the layers run tfjs's code unchanged).
  *
  * A call falls back to tfjs's code (same results, slower) when the backend is native TensorFlow, the
  * kernel is unavailable or turned off (LSTM_STUDIO_FUSED=0), the layer is stateful, returns its
  * state or gets an initial state, its activations are not tanh/sigmoid, it has no bias, its units
- * are not a multiple of 4, or it trains with recurrentDropout (kept on tfjs's path).
+ * are not a multiple of 4, or it trains with recurrentDropout (kept on tfjs's path). Batch
+ * normalization runs on the kernel in training only (its inference is one tfjs op already), over the
+ * last axis with both gamma and beta. TemporalConv asks `fusedKernel` the same way.
  */
 import type * as TF from '@tensorflow/tfjs';
 import { tf } from '../backend';
+import { fusedBatchNormTraining } from './conv-op';
 import { fusedRecurrent, type FusedSpec } from './fused-op';
 import { kernelRuntime, type KernelRuntime } from './kernel-runtime';
 
@@ -42,6 +45,7 @@ type LayerClass = new (args: LayerArgs) => TF.layers.Layer;
 const LstmBase = t.layers.lstm({ units: 4 }).constructor as LayerClass;
 const GruBase = t.layers.gru({ units: 4 }).constructor as LayerClass;
 const BidirectionalBase = t.layers.bidirectional({ layer: t.layers.lstm({ units: 4 }) as TF.RNN }).constructor as LayerClass;
+const BatchNormBase = t.layers.batchNormalization({}).constructor as LayerClass;
 
 let enabled = process.env.LSTM_STUDIO_FUSED !== '0';
 
@@ -50,14 +54,19 @@ export function setFusedEnabled(on: boolean): void {
   enabled = on;
 }
 
+/** The kernel when the fused path is on and the backend is not native TensorFlow (whose own kernels are used there), else null. */
+export function fusedKernel(): KernelRuntime | null {
+  return enabled && t.getBackend() !== 'tensorflow' ? kernelRuntime() : null;
+}
+
 /** The kernel when `layer` can run on it in this call, else null. */
 function fusable(layer: RecurrentLike, kwargs: Kwargs): KernelRuntime | null {
   const c = layer.cell;
-  if (!enabled || t.getBackend() === 'tensorflow' || layer.stateful || layer.returnState || kwargs?.initialState) return null;
+  if (layer.stateful || layer.returnState || kwargs?.initialState) return null;
   if (c.activation.getClassName() !== 'tanh' || c.recurrentActivation.getClassName() !== 'sigmoid') return null;
   if (!c.useBias || !c.bias || c.units % 4 !== 0) return null;
   if (kwargs?.training && c.recurrentDropout > 0 && c.recurrentDropout < 1) return null;
-  return kernelRuntime();
+  return fusedKernel();
 }
 
 /** tfjs's input dropout of a recurrent cell: one mask per sequence and feature, the same at every step. */
@@ -130,13 +139,47 @@ export class FusedBidirectional extends BidirectionalBase {
   }
 }
 
+/** What the fused path reads from tfjs's BatchNormalization layer. */
+interface BatchNormLike {
+  axis: number | number[];
+  momentum: number;
+  epsilon: number;
+  center: boolean;
+  scale: boolean;
+  gamma: TF.LayerVariable;
+  beta: TF.LayerVariable;
+  movingMean: TF.LayerVariable;
+  movingVariance: TF.LayerVariable;
+}
+
+/** tfjs's BatchNormalization, on the fused kernel in training (over the last axis, with gamma and beta). */
+export class FusedBatchNormalization extends BatchNormBase {
+  static className = 'BatchNormalization';
+  override call(inputs: Tensor | Tensor[], kwargs: Kwargs): Tensor | Tensor[] {
+    const self = this as unknown as BatchNormLike;
+    const x = single(inputs);
+    const lastAxis = self.axis === -1 || self.axis === x.rank - 1;
+    const rt = kwargs?.training && lastAxis && self.center && self.scale && x.dtype === 'float32' && x.rank >= 2 ? fusedKernel() : null;
+    if (!rt) return super.call(inputs, kwargs);
+    return t.tidy(() => {
+      const { y, mean, variance } = fusedBatchNormTraining(rt, x, self.gamma.read(), self.beta.read(), self.epsilon);
+      // The moving averages as tfjs updates them: v - (v - batch value) * (1 - momentum).
+      for (const [v, value] of [[self.movingMean, mean], [self.movingVariance, variance]] as const) {
+        const old = v.read();
+        v.write(t.sub(old, t.mul(t.sub(old, value), 1 - self.momentum)));
+      }
+      return y;
+    });
+  }
+}
+
 let registered = false;
 
 /** Registers the fused classes under tfjs's names, so loaded and deserialised models use them. */
 export function registerFusedLayers(): void {
   if (registered) return;
   registered = true;
-  for (const cls of [FusedLSTM, FusedGRU, FusedBidirectional]) {
+  for (const cls of [FusedLSTM, FusedGRU, FusedBidirectional, FusedBatchNormalization]) {
     t.serialization.registerClass(cls as unknown as Parameters<typeof t.serialization.registerClass>[0]);
   }
 }

@@ -26,6 +26,8 @@ export interface KernelExports {
   run_job(fn: number, args: number): void;
   transpose_into(rows: number, cols: number, src: number, dst: number): void;
   add_into(dst: number, src: number, n: number): void;
+  bn_forward(N: number, F: number, x: number, gamma: number, beta: number, eps: number, out: number, mean: number, variance: number, work: number): void;
+  bn_backward(N: number, F: number, x: number, dy: number, gamma: number, mean: number, variance: number, eps: number, dx: number, dgamma: number, dbeta: number, work: number): void;
   gemm_test(M: number, N: number, K: number, A: number, aRs: number, aCs: number, B: number, ldb: number, C: number, ldc: number, acc: number): void;
   __heap_base: WebAssembly.Global;
 }
