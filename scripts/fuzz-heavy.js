@@ -7,7 +7,7 @@
 // version, no orphaned model folder once the app starts again, and the datasets and models made
 // before the kills unchanged (row counts, fingerprints, model files' SHA-256).
 const { spawn, spawnSync } = require('node:child_process');
-const crypto = require('node:crypto');
+const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -81,7 +81,7 @@ function state() {
 
 function hashFolder(dir) {
   if (!fs.existsSync(dir)) return null;
-  const h = crypto.createHash('sha256');
+  const h = createHash('sha256');
   for (const f of fs.readdirSync(dir).sort()) h.update(f).update(fs.readFileSync(path.join(dir, f)));
   return h.digest('hex');
 }

@@ -81,6 +81,7 @@ async function electronSqliteBinding() {
       `Could not build better-sqlite3 for Electron ${electronVersion}: ${err && err.message ? err.message : err}\n` +
         'The build needs the internet once (a prebuilt binary or Electron headers), and python3, make and a C++ compiler ' +
         'when no prebuilt binary fits.',
+      { cause: err },
     );
   }
   if (!fs.existsSync(binding)) throw new Error(`The Electron build of better-sqlite3 did not produce ${binding}.`);

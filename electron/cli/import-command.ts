@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import type { StudioApi } from '../../shared/api';
 import type { DatasetDetail, ImportOptions } from '../../shared/dataset';
-import { CancelledError, UserError, fmtInt } from '../../shared/errors';
+import { CancelledError, fmtInt } from '../../shared/errors';
 import type { CliRequest } from './commands';
 import { fmtInterval, fmtNumber, fmtTimeValue } from '../../shared/format';
 import { formatTable } from './format';

@@ -5,8 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
-import type { StudioApi } from '../../shared/api';
-import type { ImportOptions } from '../../shared/dataset';
 import { UserError, fmtInt } from '../../shared/errors';
 import { fmtDuration, fmtNumber } from '../../shared/format';
 import type { TrainProgress, TrainResult } from '../../shared/model/training';

@@ -23,7 +23,7 @@ export const PERFORMANCE_RATIO = 1.5;
 const MAX_SCORED = 20_000;
 
 /** Runs and records the check. */
-export async function driftVersion(a: Analysis, req: DriftRequest, control: AnalysisControl, db: Database.Database): Promise<DriftReport> {
+export async function driftVersion(a: Analysis, _req: DriftRequest, control: AnalysisControl, db: Database.Database): Promise<DriftReport> {
   const { name, version } = a.summary;
   const reference = referenceOf(db, a);
   const policy = getPolicy(db, name);
@@ -65,7 +65,7 @@ function referenceOf(db: Database.Database, a: Analysis): DriftReference {
   try {
     split = getRun(db, a.summary.runId).split;
   } catch {
-    split = null;
+    // A run that is gone leaves no split to measure against.
   }
   if (!row || !split) {
     throw new UserError(`${name} v${version} has no training reference for drift checks, and its training data (${a.metadata.training.datasetName}) is not in this project to rebuild it. Import the training file again, or retrain the model.`);

@@ -114,7 +114,6 @@ function apply(layer: TF.layers.Layer, x: SymbolicTensor): SymbolicTensor {
 }
 
 function recurrentLayer(config: VariantConfig, units: number, index: number, returnSequences: boolean, nextSeed: () => number, prefix: string): TF.layers.Layer {
-  const t = tf();
   const { cell, bidirectional, dropout, recurrentDropout } = config.recurrent;
   const args = {
     units,

@@ -46,7 +46,7 @@ export function checkFolder(dir: string, what: string): string {
   try {
     stat = fs.statSync(target);
   } catch {
-    stat = null;
+    // Missing or unreadable: said below.
   }
   if (!stat) throw new UserError(`The folder ${target} for ${what} does not exist. Create it first (mkdir -p "${target}") or choose another.`);
   if (!stat.isDirectory()) throw new UserError(`${target} is a file, not a folder: ${what} needs a folder.`);

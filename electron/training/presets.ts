@@ -28,7 +28,7 @@ export function loadPresets(dir: string = presetsDir()): PresetInfo[] {
   try {
     files = fs.readdirSync(dir).filter((f) => /\.(ya?ml|json)$/i.test(f)).sort();
   } catch (err) {
-    throw new Error(`Cannot read the presets folder ${dir}: ${(err as Error).message}. The installation may be incomplete.`);
+    throw new Error(`Cannot read the presets folder ${dir}: ${(err as Error).message}. The installation may be incomplete.`, { cause: err });
   }
   const presets = files.map((f) => parsePresetFile(path.join(dir, f)));
   const seen = new Map<string, string>();

@@ -335,7 +335,10 @@ function sampleJson(text: string, fileType: 'json' | 'jsonl'): { keys: string[];
   const objects: Record<string, unknown>[] = [];
   const lines: number[] = [];
   const sink = (r: unknown, line: number) => {
-    if (objects.length < SAMPLE_RECORDS) objects.push(r as Record<string, unknown>), lines.push(line);
+    if (objects.length < SAMPLE_RECORDS) {
+      objects.push(r as Record<string, unknown>);
+      lines.push(line);
+    }
   };
   try {
     if (fileType === 'json') new JsonArraySplitter().push(text, sink);
@@ -350,7 +353,13 @@ function sampleJson(text: string, fileType: 'json' | 'jsonl'): { keys: string[];
   }
   const keys: string[] = [];
   const seen = new Set<string>();
-  for (const o of objects) for (const k of Object.keys(o)) if (!seen.has(k)) seen.add(k), keys.push(k);
+  for (const o of objects) {
+    for (const k of Object.keys(o)) {
+      if (seen.has(k)) continue;
+      seen.add(k);
+      keys.push(k);
+    }
+  }
   if (keys.length === 0) throw new UserError('The JSON file holds no records with fields: expected [{"time": ..., "value": ...}, ...].');
   return { keys, records: objects.map((o, i) => keys.map((k) => jsonFieldText(o[k], k, lines[i]))) };
 }

@@ -197,7 +197,7 @@ function clusterStats(series: readonly EntitySeries[], trainRows: readonly Uint8
     const std = a.n > 1 ? Math.sqrt(Math.max(0, a.sq / a.n - mean * mean)) : 0;
     return { mean, std: std > 1e-9 * Math.max(1, Math.abs(mean)) ? std : 1 };
   };
-  return acc.slice(0, K).map((perInput, c) => perInput.map((a, j) => stat(a.n > 1 ? a : acc[K][j])));
+  return acc.slice(0, K).map((perInput) => perInput.map((a, j) => stat(a.n > 1 ? a : acc[K][j])));
 }
 
 function nearest(p: readonly number[], centroids: readonly number[][]): number {

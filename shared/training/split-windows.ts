@@ -40,7 +40,7 @@ export function allocate(n: number, fractions: readonly number[]): number[] {
   const raw = fractions.map((f) => f * n);
   const counts = raw.map(Math.floor);
   let left = n - counts.reduce((a, b) => a + b, 0);
-  const order = raw.map((r, i) => i).sort((a, b) => raw[b] - Math.floor(raw[b]) - (raw[a] - Math.floor(raw[a])) || a - b);
+  const order = raw.map((_r, i) => i).sort((a, b) => raw[b] - Math.floor(raw[b]) - (raw[a] - Math.floor(raw[a])) || a - b);
   for (let k = 0; left > 0; k = (k + 1) % order.length, left--) counts[order[k]]++;
   if (n >= fractions.filter((f) => f > 0).length) {
     fractions.forEach((f, i) => {

@@ -5,6 +5,7 @@
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
@@ -82,7 +83,7 @@ test('refused: paths that are not a readable file', async () => {
 test('refused: a FIFO, /dev/zero and a symbolic link loop', async () => {
   const fifo = path.join(dir, 'pipe.csv');
   fs.rmSync(fifo, { force: true });
-  require('node:child_process').execFileSync('mkfifo', [fifo]);
+  execFileSync('mkfifo', [fifo]);
   await refuse('fifo', fifo, /not a regular file|FIFO|pipe/i)();
   await refuse('/dev/zero', '/dev/zero', /not a regular file|device/i)();
   const loop = path.join(dir, 'loop.csv');

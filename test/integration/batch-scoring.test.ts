@@ -86,8 +86,8 @@ test('a file with bad rows and bad entities is scored; each is reported with its
   const text = await cli(['score', '--model', 'pump@1', '--data', String(r.dataset.id)]);
   assert.equal(text.code, 0, text.stderr);
   assert.match(text.stdout, /^Scored [\d,]+ windows of bad-week \(2 entities\) with pump v1 in [\d.]+ s\.\n/);
-  assert.match(text.stdout, /\nSkipped 4 bad rows of the file:\n  Skipped line 102, column `temperature_c`/);
-  assert.match(text.stdout, /\nSkipped 2 entities:\n  PUMP-99: 2 rows, fewer than the model's window of 12\n  PUMP-98: input `temperature_c` has no value at all\n/);
+  assert.match(text.stdout, /\nSkipped 4 bad rows of the file:\n {2}Skipped line 102, column `temperature_c`/);
+  assert.match(text.stdout, /\nSkipped 2 entities:\n {2}PUMP-99: 2 rows, fewer than the model's window of 12\n {2}PUMP-98: input `temperature_c` has no value at all\n/);
 
   // A missing folder, a folder and JSON nested 100,000 levels: exit 1 and a message, never a stack.
   for (const [args, message] of [

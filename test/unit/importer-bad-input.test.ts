@@ -64,7 +64,9 @@ describe('bad input is refused with a clear message and nothing is stored', () =
     const file = writeTemp(dir, 'vanish.csv', bigCsv(150_000));
     let removed = false;
     const onProgress = () => {
-      if (!removed) fs.unlinkSync(file), (removed = true);
+      if (removed) return;
+      fs.unlinkSync(file);
+      removed = true;
     };
     await assert.rejects(importFile(db, file, {}, { onProgress }), /disappeared while it was being read/);
     assertEmptyStore(db);
@@ -75,7 +77,9 @@ describe('bad input is refused with a clear message and nothing is stored', () =
     const file = writeTemp(dir, 'shrink.csv', bigCsv(150_000));
     let cut = false;
     const onProgress = () => {
-      if (!cut) fs.truncateSync(file, 2_000_000), (cut = true);
+      if (cut) return;
+      fs.truncateSync(file, 2_000_000);
+      cut = true;
     };
     await assert.rejects(importFile(db, file, {}, { onProgress }), /changed while it was being read/);
     assertEmptyStore(db);

@@ -270,7 +270,7 @@ test('window bounds are restored when visible, re-centred when their display is 
   assert.equal(initialWindow(sliver, [screenA]).bounds.x, undefined);
 });
 
-type Fn = (...args: any[]) => any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Fn = (...args: any[]) => any;
 
 /** Just enough of Electron's main-process API for main.ts, recording what it is asked to do. */
 function fakeElectron(userData: string) {
@@ -286,7 +286,7 @@ function fakeElectron(userData: string) {
     permissionRequest: undefined as Fn | undefined,
     permissionCheck: undefined as Fn | undefined,
     handles: new Map<string, Fn>(),
-    windows: [] as { options: Record<string, any>; events: Map<string, Fn[]>; loaded: string[]; sent: unknown[][] }[], // eslint-disable-line @typescript-eslint/no-explicit-any
+    windows: [] as { options: Record<string, any>; events: Map<string, Fn[]>; loaded: string[]; sent: unknown[][] }[],
     dialogs: [] as unknown[],
     errors: [] as string[],
     opened: [] as string[],
@@ -379,6 +379,7 @@ function loadMain(home: string) {
   const argv = process.argv;
   process.argv = [...argv, '--home', home];
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- main.js is loaded fresh, as Electron would, with the stub electron module
     require(mainJs);
   } finally {
     process.argv = argv;

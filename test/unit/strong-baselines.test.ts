@@ -15,7 +15,7 @@ function ar2(length: number, a = 1.6, c = 4): number[] {
 }
 
 /** Windows of `window` values ending at rows window-1 .. ; actual = the next `horizon` values. */
-function windowsOf(x: number[], window: number, horizon: number, from: number, to: number) {
+function windowsOf(x: number[], _window: number, horizon: number, from: number, to: number) {
   const ends: number[] = [];
   for (let e = from; e <= to; e++) ends.push(e);
   const actual = ends.flatMap((e) => Array.from({ length: horizon }, (_, h) => x[e + 1 + h]));

@@ -139,7 +139,7 @@ describe('condition-wise normalisation', () => {
 
   it('uses training rows only: changing every other row changes nothing that was fitted', () => {
     const series = [regimeSeries('a', 200), regimeSeries('bb', 200)];
-    const train = series.map((s) => Uint8Array.from({ length: 200 }, (_, r) => (r < 120 ? 1 : 0)));
+    const train = series.map(() => Uint8Array.from({ length: 200 }, (_, r) => (r < 120 ? 1 : 0)));
     const before = fitConditions(series, train, ['setting', 'sensor'], config);
     const altered = series.map((s) => {
       const sensor = Float64Array.from(s.columns.sensor, (v, r) => (r < 120 ? v : v * 50 + 1e6));

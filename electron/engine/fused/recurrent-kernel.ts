@@ -6,7 +6,7 @@
  */
 import { ARGS_BYTES, emptyArgs, writeArgs, type RnnArgs } from './kernel-args';
 import type { Block, KernelMemory } from './kernel-memory';
-import type { Job, KernelRuntime } from './kernel-runtime';
+import type { KernelRuntime } from './kernel-runtime';
 
 export type CellKind = 'lstm' | 'gru';
 
@@ -100,7 +100,7 @@ export function recurrentForward(rt: KernelRuntime, c: RecurrentCall): { out: Fl
       const a: RnnArgs = { ...shapeArgs(c, j, S, d.reverse), x: x.ptr, W: d.W.ptr, U: d.Uptr, bias: d.bias.ptr, mask: mask?.ptr ?? 0, out: out.ptr, gates: d.gates?.ptr ?? 0, cs: d.cs?.ptr ?? 0, hs: d.hs?.ptr ?? 0, rh: d.rh?.ptr ?? 0, work: scratch.work[k].ptr };
       writeArgs(mem, scratch.args.ptr + k * ARGS_BYTES, a);
     });
-    rt.run(jobs.map((j, k) => ({ fn: FN[c.cell].forward, args: scratch.args.ptr + k * ARGS_BYTES })));
+    rt.run(jobs.map((_j, k) => ({ fn: FN[c.cell].forward, args: scratch.args.ptr + k * ARGS_BYTES })));
     const result = mem.read(out, outCount);
     if (!c.save) return { out: result, saved: null };
     const call = { cell: c.cell, B: c.B, T: c.T, I: c.I, H: c.H, returnSequences: c.returnSequences, processingOrder: c.processingOrder, save: true };
@@ -144,7 +144,7 @@ export function recurrentBackward(rt: KernelRuntime, saved: SavedCall, dout: Flo
       };
       writeArgs(mem, scratch.args.ptr + k * ARGS_BYTES, a);
     });
-    rt.run(jobs.map((j, k) => ({ fn: FN[c.cell].backward, args: scratch.args.ptr + k * ARGS_BYTES })));
+    rt.run(jobs.map((_j, k) => ({ fn: FN[c.cell].backward, args: scratch.args.ptr + k * ARGS_BYTES })));
     const sum = (pick: (k: number) => Block, dir: number, count: number): Float32Array => {
       const mine = jobs.map((j, k) => (j.dir === dir ? k : -1)).filter((k) => k >= 0);
       for (const k of mine.slice(1)) rt.kernel.add_into(pick(mine[0]).ptr, pick(k).ptr, count);

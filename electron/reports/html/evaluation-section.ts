@@ -75,7 +75,7 @@ export function evaluationSection(r: EvaluationReport, timeColumn: string | null
 function backtestChart(b: Backtest, r: EvaluationReport, timeColumn: string | null): string {
   const origins = b.origins.slice(-BACKTEST_ORIGINS);
   const from = origins[0].origin;
-  const keep = b.actual.time.map((t, i) => i).filter((i) => b.actual.time[i] >= from - (origins[0].time[0] - from) * 4);
+  const keep = b.actual.time.map((_t, i) => i).filter((i) => b.actual.time[i] >= from - (origins[0].time[0] - from) * 4);
   const series: LineSeries[] = [{ name: 'actual', x: keep.map((i) => b.actual.time[i]), y: keep.map((i) => b.actual.values[i]), color: '#111827' }];
   const bands: Band[] = [];
   origins.forEach((o, k) => {

@@ -63,7 +63,6 @@ export function DeployDialog({
     if (!aliasOk || already) return;
     const timer = setTimeout(() => void runGates((jobId) => getApi().models.gates({ ...(JSON.parse(targetKey) as typeof target), jobId })), choice === 'custom' ? GATES_DELAY_MS : 0);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [targetKey, aliasOk, already, choice, resetGates, runGates]);
 
   const deployed = deployJob.status === 'done' ? deployJob.result : null;

@@ -83,7 +83,7 @@ export function ConfigurePage({
   }, [cols, presets]);
 
   const validation = useMemo(() => (config ? validateVariant(config) : null), [config]);
-  const errors = validation && !validation.ok ? validation.errors : [];
+  const errors = useMemo(() => (validation && !validation.ok ? validation.errors : []), [validation]);
   const valid = validation?.ok === true && parseError === null;
   const preset = presets?.find((p) => p.name === presetName) ?? null;
   const modified = useMemo(
