@@ -1,23 +1,25 @@
 /**
- * The Electron main process: one secure window over the shared back end. It opens the app context
- * (database, settings, jobs), routes the contract's operations from the preload to the handlers,
- * forwards the event streams to the window, and keeps the window locked down (see electron/shell/).
+ * The Electron main process: one secure window over the back end, which runs in a utility process
+ * (shell/utility-backend.ts: database, jobs, engine never block the window). Main keeps the window locked
+ * down (see electron/shell/), checks the sender of every IPC call and the file paths it names,
+ * relays the calls to the back end and its events to the window, and serves the native dialogs,
+ * the PDF printer and the file manager the back end asks for.
  */
 import * as path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, shell, type MessageBoxOptions, type OpenDialogOptions } from 'electron';
 import type { PickedFile } from '../shared/api';
-import { createHandlers } from './api/handlers';
+import { BackendClient } from './api/backend-client';
 import { PathScope, scopeFilePaths } from './api/path-scope';
-import { openAppContext, type AppContext } from './app/context';
 import { homeFlag, resolveHome } from './app/paths';
-import { ensureDemoData } from './data/demo-seed';
 import { printWithElectron } from './reports/pdf-electron';
+import { openSettings, type SettingsStore } from './settings/settings-store';
 import { installCsp } from './shell/csp';
 import { forwardEvents, registerOperations } from './shell/ipc-bridge';
 import { APP_INDEX_URL, APP_SCHEME_REGISTRATION, handleAppProtocol } from './shell/app-protocol';
 import { isTrustedSender } from './shell/trusted-sender';
 import { denyPermissions, hardenWebContents, openExternalConfirmed, secureWebPreferences } from './shell/window-security';
 import { initialWindow, MIN_SIZE, trackWindowState } from './shell/window-state';
+import { utilityBackendProcess } from './shell/utility-backend';
 
 /** The renderer's build, served on app://studio/ (never file://). */
 const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
@@ -36,7 +38,7 @@ export const MODEL_FILTERS: OpenDialogOptions['filters'] = [
   { name: 'All files', extensions: ['*'] },
 ];
 
-let ctx: AppContext | undefined;
+let backend: BackendClient | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 // The home folder holds the database and settings, so it is also Electron's userData folder: two
@@ -62,47 +64,45 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(start).catch(fail);
 }
 
-/** Opens the back end, wires IPC and events, and shows the window. */
+/** Starts the back end, wires IPC and events, and shows the window. */
 async function start(): Promise<void> {
   handleAppProtocol(protocol, RENDERER_DIR);
   installCsp(session.defaultSession);
   denyPermissions(session.defaultSession);
 
-  const context = openAppContext({ home, mode: 'desktop' });
-  ctx = context;
-  try {
-    await ensureDemoData(context);
-  } catch (err) {
-    console.error('Could not create the demo data (the app works without it):', err);
-  }
-
-  // The window may name only files of the home's uploads/reports/exports, those the user chose in
-  // a file dialog this session (the scope remembers them) and the recent files.
-  const scope = new PathScope(home, 'Choose the file with the app\'s Import dialog.', () => context.settings.recentFiles().map((f) => f.path));
-  const handlers = scopeFilePaths(
-    createHandlers(context, {
+  // The back end opens the database and seeds the demo data; main reads only the settings (window state, recent files).
+  const client = BackendClient.launch({
+    spawn: utilityBackendProcess,
+    options: { home, mode: 'desktop', seedDemo: true },
+    hooks: {
       pickFile: () => pickFile(mainWindow, { title: 'Import a data file', properties: ['openFile'], filters: IMPORT_FILTERS }),
       pickModelFile: () => pickFile(mainWindow, { title: 'Import a model', properties: ['openFile'], filters: MODEL_FILTERS }),
       printPdf: printWithElectron,
       showFile: (file) => shell.showItemInFolder(file),
-    }),
-    scope,
-  );
-  registerOperations(ipcMain, handlers, (event) => isTrustedSender(event, INDEX_URL));
-  forwardEvents(context.events, (channel, payload) => {
+    },
+  });
+  backend = client;
+  await client.whenReady();
+  const settings = openSettings(home);
+
+  // The window may name only files of the home's uploads/reports/exports, those the user chose in
+  // a file dialog this session (the scope remembers them) and the recent files.
+  const scope = new PathScope(home, 'Choose the file with the app\'s Import dialog.', () => settings.recentFiles().map((f) => f.path));
+  registerOperations(ipcMain, scopeFilePaths(client.handlers(), scope), (event) => isTrustedSender(event, INDEX_URL));
+  forwardEvents(client.events, (channel, payload) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
   });
 
-  createWindow(context);
+  createWindow(settings);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow(context);
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(settings);
   });
 }
 
 /** Creates the main window at its saved position and loads the renderer. */
-function createWindow(context: AppContext): BrowserWindow {
+function createWindow(settings: SettingsStore): BrowserWindow {
   const placement = initialWindow(
-    context.settings.windowState(),
+    settings.windowState(),
     [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea),
   );
   const win = new BrowserWindow({
@@ -115,7 +115,7 @@ function createWindow(context: AppContext): BrowserWindow {
     webPreferences: secureWebPreferences(PRELOAD_PATH),
   });
   mainWindow = win;
-  trackWindowState(win, (state) => context.settings.setWindowState(state));
+  trackWindowState(win, (state) => settings.setWindowState(state));
   win.once('ready-to-show', () => {
     if (placement.maximized) win.maximize();
     win.show();
@@ -157,14 +157,14 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-// Close the database and stop running jobs before quitting (once; the second quit goes through).
+// Ask the back end to stop its jobs and close the database before quitting (once; the second quit goes through).
 let closed = false;
 app.on('will-quit', (event) => {
-  if (closed || !ctx) return;
+  if (closed || !backend) return;
   event.preventDefault();
-  const context = ctx;
-  ctx = undefined;
-  context
+  const client = backend;
+  backend = undefined;
+  client
     .close()
     .catch((err: unknown) => console.error('Could not close the project cleanly:', err))
     .finally(() => {

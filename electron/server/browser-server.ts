@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Handlers } from '../../shared/api';
 import { UserError } from '../../shared/errors';
 import { PathScope, scopeFilePaths } from '../api/path-scope';
-import type { AppContext } from '../app/context';
+import type { EventBus } from '../app/event-bus';
 import { AccessGuard, newToken, tokenCookie } from './access-guard';
 import { openEventStream } from './event-stream';
 import { sendError, sendText, setSecurityHeaders } from './http-io';
@@ -20,10 +20,14 @@ import { handleUpload } from './upload-route';
 /** The only address the server listens on: never reachable from other machines. */
 export const LOOPBACK = '127.0.0.1';
 
-/** What the server needs: the app context (home, events), the shared handlers, where the UI is built. */
+/**
+ * What the server needs: the home folder (uploads, reports), the handlers (in this process, or
+ * calls to the back-end process), their events, and where the UI is built.
+ */
 export interface BrowserServerOptions {
-  ctx: AppContext;
+  home: string;
   handlers: Handlers;
+  events: Pick<EventBus, 'on'>;
   /** Port to listen on; 0 or undefined picks a free port. */
   port?: number;
   /** The built renderer (`dist/renderer`). */
@@ -50,7 +54,7 @@ const OUTSIDE_HINT = 'Upload the file through the app instead (Import, Score a f
  */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const token = newToken();
-  const handlers = scopeFilePaths(options.handlers, new PathScope(options.ctx.home, OUTSIDE_HINT));
+  const handlers = scopeFilePaths(options.handlers, new PathScope(options.home, OUTSIDE_HINT));
   const streams = new Set<{ end(): void }>();
   let guard: AccessGuard; // set once listening, before any request can arrive
   const server = http.createServer((req, res) => {
@@ -80,17 +84,17 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     if (pathname === '/api/events') {
       if (method !== 'GET') return methodNotAllowed(res, 'GET');
-      const stream = openEventStream(req, res, options.ctx.events);
+      const stream = openEventStream(req, res, options.events);
       streams.add(stream);
       return stream.closed.then(() => void streams.delete(stream));
     }
     if (pathname === '/api/upload') {
       if (method !== 'POST') return methodNotAllowed(res, 'POST');
-      return handleUpload(req, res, url, options.ctx.home, options.ctx.settings.uploadLimitBytes());
+      return handleUpload(req, res, url, options.home, (await options.handlers['app:info']()).uploadLimitBytes);
     }
     if (pathname.startsWith('/api/reports/')) {
       if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
-      return handleReportDownload(req, res, pathname.slice('/api/reports/'.length), options.ctx.home);
+      return handleReportDownload(req, res, pathname.slice('/api/reports/'.length), options.home);
     }
     if (pathname.startsWith('/api/')) return sendText(res, 404, `No such API route: ${pathname}.`);
     if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');

@@ -20,7 +20,7 @@ function withoutStacks(key: string, value: unknown): unknown {
  * Opens an event stream on `res` that forwards every event of `events` until the client goes away
  * or `end()` of the returned handle is called (when the server stops).
  */
-export function openEventStream(req: IncomingMessage, res: ServerResponse, events: EventBus): { end(): void; closed: Promise<void> } {
+export function openEventStream(req: IncomingMessage, res: ServerResponse, events: Pick<EventBus, 'on'>): { end(): void; closed: Promise<void> } {
   req.socket.setTimeout(0);
   req.socket.setNoDelay(true);
   req.socket.setKeepAlive(true);

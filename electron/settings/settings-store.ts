@@ -82,7 +82,7 @@ interface KeyValueFile {
 }
 
 /**
- * Opens `<home>/settings.json`: electron-store inside Electron, conf (same API, no Electron) in Node,
+ * Opens `<home>/settings.json`: electron-store in Electron's main process, conf (same API, no Electron) elsewhere,
  * so the CLI, the browser-mode server and the tests share the same file and code.
  * A damaged file is renamed to `settings.json.broken-<time>` and replaced by defaults, with a warning.
  */
@@ -158,7 +158,8 @@ function openBackingFile(home: string): KeyValueFile {
 }
 
 function createBackingFile(home: string): KeyValueFile {
-  if (process.versions.electron) {
+  // Electron's main process only: the back end's utility process has no `app` for electron-store.
+  if (process.versions.electron && (process as { type?: string }).type === 'browser') {
     // Required lazily: electron-store imports electron, which only exists inside Electron.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const ElectronStore = require('electron-store') as typeof import('electron-store');

@@ -22,7 +22,7 @@ export async function startServer(overrides: Partial<Handlers> = {}): Promise<{ 
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>LSTM Studio</title><script type="module" src="./assets/app.js"></script>');
   fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log("app");');
   const ctx = openAppContext({ home, mode: 'browser' });
-  const server = await startBrowserServer({ ctx, handlers: { ...createHandlers(ctx), ...overrides }, port: 0, staticDir });
+  const server = await startBrowserServer({ home, handlers: { ...createHandlers(ctx), ...overrides }, events: ctx.events, port: 0, staticDir });
   cleanups.push(async () => {
     await server.close();
     await ctx.close();

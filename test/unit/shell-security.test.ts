@@ -1,5 +1,6 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
@@ -293,6 +294,8 @@ function fakeElectron(userData: string) {
     prompts: [] as { detail: string }[],
     schemes: [] as unknown[],
     protocolHandlers: new Map<string, Fn>(),
+    utilityForks: [] as { modulePath: string; options: Record<string, unknown>; pid: number | undefined; exitCode(): number | null }[],
+    shown: [] as string[],
   };
   class BrowserWindow {
     static getAllWindows = () => rec.windows;
@@ -356,7 +359,21 @@ function fakeElectron(userData: string) {
       registerSchemesAsPrivileged: (schemes: unknown[]) => rec.schemes.push(...schemes),
       handle: (scheme: string, fn: Fn) => rec.protocolHandlers.set(scheme, fn),
     },
-    shell: { openExternal: async (url: string) => void rec.opened.push(url) },
+    shell: { openExternal: async (url: string) => void rec.opened.push(url), showItemInFolder: (file: string) => void rec.shown.push(file) },
+    // Electron's utilityProcess, played by a real Node child process on the real back-end entry.
+    utilityProcess: {
+      fork: (modulePath: string, _args: string[], options: Record<string, unknown>) => {
+        const child = fork(modulePath, [], { serialization: 'advanced', execArgv: [] });
+        rec.utilityForks.push({ modulePath, options, pid: child.pid, exitCode: () => child.exitCode });
+        const proc = {
+          postMessage: (message: unknown) => child.send(message as never),
+          on: (name: string, fn: Fn) => (child.on(name, fn), proc),
+          once: (name: string, fn: Fn) => (child.once(name, fn), proc),
+          kill: () => child.kill(),
+        };
+        return proc;
+      },
+    },
   };
   return { electron, rec };
 }
@@ -387,13 +404,14 @@ function loadMain(home: string) {
   return rec;
 }
 
-test('main.ts opens the home, seeds demo data and wires window, IPC and CSP securely (fake Electron)', async () => {
+test('main.ts starts the back end in a utility process, seeds demo data there and wires window, IPC and CSP securely (fake Electron)', async () => {
   const home = tempDir('lstm-main-');
   const rec = loadMain(home);
   await waitFor(() => rec.windows.length === 1 || rec.errors.length > 0, 'the window');
   assert.deepEqual(rec.errors, []);
   assert.equal(rec.paths.get('userData'), home, '--home also becomes Electron userData (one instance per home)');
   assert.ok(rec.sandboxEnabled);
+  assert.deepEqual(rec.utilityForks.map((f) => f.modulePath), [path.join(ROOT, 'dist', 'electron', 'api', 'backend-entry.js')], 'one back-end process');
 
   const win = rec.windows[0];
   const prefs = win.options.webPreferences;
@@ -469,6 +487,12 @@ test('main.ts opens the home, seeds demo data and wires window, IPC and CSP secu
   assert.doesNotMatch(chosen.error?.message ?? '', /outside the folders/, 'the chosen file passes the scope');
   const showOutside = await rec.handles.get('reports:show')!(trusted, { path: path.join(home, 'studio.sqlite') });
   assert.match(showOutside.error.message, /outside the folders|Only reports in/);
+  // The back end asks main for the file manager over the protocol.
+  const report = path.join(home, 'reports', 'r.html');
+  fs.writeFileSync(report, '<p>r</p>');
+  assert.deepEqual(await rec.handles.get('reports:show')!(trusted, { path: report }), { ok: true, value: { shown: true } });
+  await waitFor(() => rec.shown.length === 1, 'the file manager');
+  assert.deepEqual(rec.shown, [report]);
 
   for (const close of win.events.get('close') ?? []) close();
   const saved = JSON.parse(fs.readFileSync(path.join(home, 'settings.json'), 'utf8'));
@@ -478,6 +502,7 @@ test('main.ts opens the home, seeds demo data and wires window, IPC and CSP secu
   for (const willQuit of rec.appEvents.get('will-quit') ?? []) willQuit({ preventDefault: () => (quitPrevented = true) });
   assert.ok(quitPrevented, 'quitting waits for the database to close');
   await waitFor(() => rec.quit === 1, 'the app to quit after closing the project');
+  assert.notEqual(rec.utilityForks[0]!.exitCode(), null, 'the back end has exited before the app quits');
 });
 
 test('a startup failure is shown in a dialog naming the data folder, and the app exits', async () => {
