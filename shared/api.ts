@@ -80,10 +80,13 @@ export interface RecentFile {
   openedAt: string;
 }
 
-/** Kinds of long-running work that report progress. */
-export type JobKind = 'import' | 'train' | 'analysis' | 'report';
+/** Kinds of long-running work: each runs as a job with the same progress event, cancel and result. */
+export type JobKind = 'import' | 'train' | 'estimate' | 'analysis' | 'report';
 
-/** A progress update of long-running work, at most about 8 a second per job. */
+/**
+ * A progress update of a job, at most about 8 a second per job (the first, the last and every
+ * change of a training's phase or epoch always go through).
+ */
 export interface JobProgress {
   jobId: string;
   kind: JobKind;
@@ -91,17 +94,35 @@ export interface JobProgress {
   phase: string;
   /** 0..1, or null when the total is unknown. */
   fraction: number | null;
+  /** Rows and bytes read so far (imports; 0 for other jobs). */
   rows: number;
   bytes: number;
   totalBytes: number;
+  /** A training's detail (kind `train`): epoch, batch, losses, speed and time left. */
+  train?: TrainProgress;
 }
 
-/** The final state of a job, sent once. */
-export interface JobFinished {
+/** How a job ends: its value, or its error as data. The one result shape of every job and worker. */
+export type JobResult<T> = { ok: true; value: T } | { ok: false; error: SerializedError };
+
+/** The final state of a job, sent once (the value itself is the operation's result). */
+export type JobFinished = { jobId: string; kind: JobKind } & ({ ok: true } | { ok: false; error: SerializedError });
+
+/** How to cancel a job. */
+export interface CancelOptions {
+  /** Keep what the job has made so far where it can (training: evaluate and save the best model so far). */
+  keepBest?: boolean;
+}
+
+/** A job that is running now. */
+export interface JobInfo {
   jobId: string;
   kind: JobKind;
-  ok: boolean;
-  error?: SerializedError;
+  startedAt: string;
+  /** Its latest progress, null before the first. */
+  progress: JobProgress | null;
+  /** True once a cancel was asked for (the job may take a moment to stop). */
+  cancelling: boolean;
 }
 
 /** Every operation: its request and its result. Names are `namespace:verb`. */
@@ -118,13 +139,15 @@ export interface Operations {
   'datasets:rename': { req: { id: number; name: string }; res: DatasetSummary };
   'datasets:delete': { req: { id: number }; res: { deleted: boolean } };
   'datasets:series': { req: SeriesRequest; res: SeriesResult };
-  'jobs:cancel': { req: { jobId: string }; res: { cancelled: boolean } };
+  /** Asks a job to stop (any kind: import, training, analysis, report); false when none of that id runs. */
+  'jobs:cancel': { req: { jobId: string } & CancelOptions; res: { cancelled: boolean } };
+  /** The jobs running now, oldest first. */
+  'jobs:list': { req: void; res: JobInfo[] };
   'engine:info': { req: void; res: EngineInfo };
   'presets:list': { req: void; res: PresetInfo[] };
   'training:estimate': { req: { datasetId: number; config: PartialVariant; preset?: string }; res: TrainingEstimate };
+  /** Trains a model as job `runId`: follow it with job:progress (its `train` detail), stop it with jobs:cancel (keepBest keeps the best model so far). */
   'training:start': { req: TrainRequest; res: TrainResult };
-  /** Stops a run within one batch; with keepBest the best weights so far are saved as a model. */
-  'training:cancel': { req: { runId: string; keepBest: boolean }; res: { cancelled: boolean } };
   'runs:list': { req: { datasetId?: number }; res: RunSummary[] };
   'runs:get': { req: { id: string }; res: RunDetail };
   'models:list': { req: void; res: ModelSummary[] };
@@ -193,7 +216,6 @@ export interface Operations {
 export interface Events {
   'job:progress': JobProgress;
   'job:finished': JobFinished;
-  'train:progress': TrainProgress;
   /** An alias moved (deploy or rollback): the serving worker switches, pages refresh. */
   'models:aliasMoved': AliasEvent;
 }
@@ -217,11 +239,11 @@ export const OPERATION_NAMES = [
   'datasets:delete',
   'datasets:series',
   'jobs:cancel',
+  'jobs:list',
   'engine:info',
   'presets:list',
   'training:estimate',
   'training:start',
-  'training:cancel',
   'runs:list',
   'runs:get',
   'models:list',
@@ -264,12 +286,11 @@ export const OPERATION_NAMES = [
 export const EVENT_METHODS = {
   'job:progress': 'onJobProgress',
   'job:finished': 'onJobFinished',
-  'train:progress': 'onTrainProgress',
   'models:aliasMoved': 'onAliasMoved',
 } as const satisfies Record<EventName, `on${string}`>;
 
 /** Operations that take no request; every other operation takes a request object. */
-export const VOID_OPERATIONS = ['app:info', 'dialog:openFile', 'dialog:openModelFile', 'files:recent', 'datasets:list', 'engine:info', 'presets:list', 'models:list', 'models:registry', 'serving:status', 'monitoring:summary'] as const satisfies readonly OperationName[];
+export const VOID_OPERATIONS = ['app:info', 'dialog:openFile', 'dialog:openModelFile', 'files:recent', 'datasets:list', 'jobs:list', 'engine:info', 'presets:list', 'models:list', 'models:registry', 'serving:status', 'monitoring:summary'] as const satisfies readonly OperationName[];
 
 type VoidOperation = { [K in OperationName]: Req<K> extends void ? K : never }[OperationName];
 const voidListIsExact: [Exclude<VoidOperation, (typeof VOID_OPERATIONS)[number]>, Exclude<(typeof VOID_OPERATIONS)[number], VoidOperation>] extends [never, never]

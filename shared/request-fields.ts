@@ -36,7 +36,6 @@ export const REQUIRED_FIELDS: { [K in OperationName]?: { [F in keyof Req<K> & st
   'jobs:cancel': { jobId: 'text' },
   'training:estimate': { datasetId: 'number' },
   'training:start': { runId: 'text', datasetId: 'number' },
-  'training:cancel': { runId: 'text' },
   'runs:get': { id: 'text' },
   'evaluation:run': { model: 'text', datasetId: 'number' },
   'forecast:run': { model: 'text', datasetId: 'number' },

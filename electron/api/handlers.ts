@@ -5,7 +5,7 @@ import { UserError } from '../../shared/errors';
 import { refuseForbiddenKeys } from '../../shared/safe-keys';
 import type { AppContext } from '../app/context';
 import { readAppVersion } from '../app/version';
-import { importDataset } from '../data/import-job';
+import { runWorkerJob } from '../jobs/worker-job';
 import { previewFile } from '../data/preview';
 import { querySeries } from '../data/series-query';
 import { createAnalysisHandlers } from '../evaluation/analysis-handlers';
@@ -84,14 +84,15 @@ function operations(ctx: AppContext, hooks: PlatformHooks): Handlers {
     'datasets:get': async ({ id }) => getDatasetDetail(ctx.db, id),
     'datasets:preview': async ({ path, options }) => previewFile(path, options),
     'datasets:import': async ({ jobId, path, options }) => {
-      const id = await ctx.jobs.run(jobId, 'import', (job) => importDataset(ctx.dbPath, path, options ?? {}, job));
+      const id = await ctx.jobs.run(jobId, 'import', (job) => runWorkerJob(ctx, 'datasets:import', { file: path, options: options ?? {} }, job, (p) => job.progress(p, p.phase === 'Done')));
       if (!isUpload(ctx, path)) ctx.settings.addRecentFile(path);
       return getDatasetDetail(ctx.db, id);
     },
     'datasets:rename': async ({ id, name }) => renameDataset(ctx.db, id, name),
     'datasets:delete': async ({ id }) => ({ deleted: deleteDataset(ctx.db, id) }),
     'datasets:series': async (req) => querySeries(ctx.db, req),
-    'jobs:cancel': async ({ jobId }) => ({ cancelled: ctx.jobs.cancel(jobId) }),
+    'jobs:cancel': async ({ jobId, keepBest }) => ({ cancelled: ctx.jobs.cancel(jobId, { keepBest: keepBest === true }) }),
+    'jobs:list': async () => ctx.jobs.list(),
     ...createTrainingHandlers(ctx),
     ...createAnalysisHandlers(ctx),
     ...createRegistryHandlers(ctx),

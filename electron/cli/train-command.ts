@@ -39,13 +39,13 @@ export async function runTrain(req: TrainCliRequest, io: CliIo): Promise<number>
     const datasetId = await resolveDataset(api, req.data, io);
     const runId = `cli-train-${randomUUID()}`;
     const display = createTrainDisplay(io.stderr);
-    const stopListening = api.events.onTrainProgress((p) => {
-      if (p.runId === runId) display.update(p);
+    const stopListening = api.events.onJobProgress((p) => {
+      if (p.jobId === runId && p.train) display.update(p.train);
     });
     const stopSignals = onStopRequest(() => {
       display.finish();
       io.stderr.write('Stopping within a batch; the best model so far will be saved (Ctrl-C again quits at once)...\n');
-      api.training.cancel({ runId, keepBest: true }).catch(() => {}); // the run may have just ended
+      api.jobs.cancel({ jobId: runId, keepBest: true }).catch(() => {}); // the run may have just ended
     }, io.stderr);
     try {
       return await api.training.start({ runId, datasetId, config: partial, preset: req.preset, name: req.name });

@@ -1,20 +1,18 @@
-/** The analysis operations of the API contract: each runs as a job (progress, cancel) in a worker thread. */
+/** The analysis operations of the API contract: each runs as a job (progress, cancel) in a worker thread (electron/jobs). */
 import { randomUUID } from 'node:crypto';
-import type { Handlers, Req } from '../../shared/api';
+import type { Handlers, Req, Res } from '../../shared/api';
 import { UserError } from '../../shared/errors';
 import type { AppContext } from '../app/context';
-import { runAnalysisInWorker } from './analysis-job';
+import { runWorkerJob } from '../jobs/worker-job';
 import { ANALYSIS_OPERATIONS, type AnalysisOperation, type WorkerReq } from './analysis-protocol';
 
-/** Implements evaluation:run, forecast:run, risk:run, explain:run and predictions:run. */
+/** Implements the analysis operations (ANALYSIS_OPERATIONS): evaluation, forecast, risk, explain, predictions, drift and scoring. */
 export function createAnalysisHandlers(ctx: AppContext): Pick<Handlers, AnalysisOperation> {
   const handler = <K extends AnalysisOperation>(op: K) =>
     async (req: Req<K>) => {
       checkRequest(op, req);
       const jobId = typeof req.jobId === 'string' && req.jobId ? req.jobId : `${op}-${randomUUID()}`;
-      return ctx.jobs.run(jobId, 'analysis', (job) =>
-        runAnalysisInWorker(ctx.dbPath, op, req as WorkerReq<K>, job.signal, (phase, fraction) => job.progress({ phase, fraction, rows: 0, bytes: 0, totalBytes: 0 }, fraction === 0)),
-      );
+      return ctx.jobs.run(jobId, 'analysis', (job) => runWorkerJob(ctx, op, req as WorkerReq<K>, job, (p) => job.progress(p, p.fraction === 0)) as Promise<Res<K>>);
     };
   return Object.fromEntries(ANALYSIS_OPERATIONS.map((op) => [op, handler(op)])) as unknown as Pick<Handlers, AnalysisOperation>;
 }

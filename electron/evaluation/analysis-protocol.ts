@@ -1,9 +1,8 @@
 /**
- * The typed protocol between the main process and an analysis worker thread: one `run` of one
- * operation, progress while it runs, exactly one result; errors cross as data.
+ * The analyses that run as worker jobs (electron/jobs/worker-jobs.ts): the operations of the
+ * contract, and the work a report is gathered from. Each runner is in analysis-runner.ts.
  */
 import type { Req, Res } from '../../shared/api';
-import type { SerializedError } from '../../shared/errors';
 import type { ReportRequest } from '../../shared/reports/types';
 import type { ReportData } from '../reports/gather-report';
 
@@ -16,18 +15,10 @@ export interface WorkerOnlyOperations {
   'reports:gather': { req: ReportRequest; res: ReportData };
 }
 
+/** The names of the worker-only operations. */
+export const WORKER_ONLY_OPERATIONS = ['reports:gather'] as const satisfies readonly (keyof WorkerOnlyOperations)[];
+
 /** Everything the analysis worker runs. */
 export type WorkerOperation = AnalysisOperation | keyof WorkerOnlyOperations;
 export type WorkerReq<K extends WorkerOperation> = K extends AnalysisOperation ? Req<K> : K extends keyof WorkerOnlyOperations ? WorkerOnlyOperations[K]['req'] : never;
 export type WorkerRes<K extends WorkerOperation> = K extends AnalysisOperation ? Res<K> : K extends keyof WorkerOnlyOperations ? WorkerOnlyOperations[K]['res'] : never;
-
-/** Messages to the worker. */
-export type AnalysisWorkerRequest =
-  | { [K in WorkerOperation]: { type: 'run'; id: string; dbPath: string; op: K; req: WorkerReq<K> } }[WorkerOperation]
-  | { type: 'cancel'; id: string };
-
-/** Messages from the worker. */
-export type AnalysisWorkerMessage =
-  | { type: 'progress'; id: string; phase: string; fraction: number | null }
-  | { type: 'result'; id: string; ok: true; value: WorkerRes<WorkerOperation> }
-  | { type: 'result'; id: string; ok: false; error: SerializedError };

@@ -145,7 +145,7 @@ function defaultExportPath(home: string, m: { name: string; version: number }): 
 /** Measures the test-split metrics as a job (progress, cancel), then runs `then` with them. */
 async function withTestMetrics<T>(ctx: AppContext, req: GatesRequest, then: (test: TestMetrics) => T): Promise<T> {
   return ctx.jobs.run(req.jobId || `gates-${randomUUID()}`, 'analysis', async (job) =>
-    then(await measureOnTest(ctx, req, job.signal, (phase, fraction) => job.progress({ phase, fraction, rows: 0, bytes: 0, totalBytes: 0 }))),
+    then(await measureOnTest(ctx, req, job, (phase, fraction) => job.progress({ phase, fraction }))),
   );
 }
 

@@ -7,7 +7,8 @@ import type { AppContext } from '../app/context';
 import type { EvaluationReport } from '../../shared/evaluation/analysis-types';
 import { gateMetricsOf } from '../../shared/registry/report-metrics';
 import { checkAliasName } from '../../shared/registry/model-ref';
-import { runAnalysisInWorker } from '../evaluation/analysis-job';
+import type { JobHandle } from '../app/job-registry';
+import { runWorkerJob } from '../jobs/worker-job';
 import { getModel } from '../store/models-repo';
 import { DEFAULT_ALIAS, inServiceVersion, type TestMetrics } from './deploy';
 import { datasetWithFingerprint } from './portable';
@@ -17,7 +18,7 @@ import { versionDetail } from './version-detail';
  * Evaluates the candidate (and the version in service) on the candidate's test split. When the
  * training dataset is not in this project, `candidate` is null and the notes say so.
  */
-export async function measureOnTest(ctx: AppContext, req: { name: string; version: number; alias?: string }, signal: AbortSignal, progress: (phase: string, fraction: number | null) => void): Promise<TestMetrics> {
+export async function measureOnTest(ctx: AppContext, req: { name: string; version: number; alias?: string }, job: JobHandle, progress: (phase: string, fraction: number | null) => void): Promise<TestMetrics> {
   const notes: string[] = [];
   const { db } = ctx;
   const candidate = versionDetail(db, getModel(db, req.name, req.version));
@@ -27,7 +28,7 @@ export async function measureOnTest(ctx: AppContext, req: { name: string; versio
     return { candidate: null, baselineLabel: null, inService: null, notes };
   }
   const evaluate = (version: number, share: [number, number]): Promise<EvaluationReport> =>
-    runAnalysisInWorker(ctx.dbPath, 'evaluation:run', { model: `${req.name}@${version}`, datasetId }, signal, (phase, f) => progress(`v${version}: ${phase}`, f === null ? null : share[0] + f * (share[1] - share[0])));
+    runWorkerJob(ctx, 'evaluation:run', { model: `${req.name}@${version}`, datasetId }, job, ({ phase, fraction: f }) => progress(`v${version}: ${phase}`, f === null ? null : share[0] + f * (share[1] - share[0])));
   const current = inServiceVersion(db, req.name, req.version, checkAliasName(req.alias ?? DEFAULT_ALIAS));
   const own = await evaluate(req.version, [0, current === null ? 1 : 0.5]);
   const { metrics, baseline } = gateMetricsOf(own);

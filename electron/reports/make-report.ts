@@ -13,8 +13,8 @@ import { REPORT_FORMATS, REPORT_KINDS, type ReportFormat, type ReportRequest, ty
 import type { AppContext } from '../app/context';
 import type { JobHandle } from '../app/job-registry';
 import { getDriftCheck } from '../drift/drift-repo';
+import { runWorkerJob } from '../jobs/worker-job';
 import { checkCoverage } from '../evaluation/calibration';
-import { runAnalysisInWorker } from '../evaluation/analysis-job';
 import { resolveModelRef } from '../registry/resolve-ref';
 import { getDatasetDetail } from '../store/dataset-repo';
 import { reportEnvironment } from './environment';
@@ -73,8 +73,8 @@ function chromiumIfInstalled(): PdfPrinter {
 /** Runs a planned report as `job`. */
 export async function runReport(ctx: AppContext, plan: Plan, job: JobHandle): Promise<ReportResult> {
   // The first update and the steps after the analyses always show (the rest are throttled).
-  const progress = (phase: string, fraction: number | null, force = fraction === 0) => job.progress({ phase, fraction, rows: 0, bytes: 0, totalBytes: 0 }, force);
-  const data = await runAnalysisInWorker(ctx.dbPath, 'reports:gather', plan.req, job.signal, (phase, f) => progress(phase, f === null ? null : f * GATHER_SHARE));
+  const progress = (phase: string, fraction: number | null, force = fraction === 0) => job.progress({ phase, fraction }, force);
+  const data = await runWorkerJob(ctx, 'reports:gather', plan.req, job, ({ phase, fraction: f }) => progress(phase, f === null ? null : f * GATHER_SHARE));
   progress('Writing the report', GATHER_SHARE, true);
   const rendered = renderReport(data, reportEnvironment(ctx.mode, data.engine), plan.coverage);
   const bytes = await writeReport(rendered.html, plan, job.signal, progress);

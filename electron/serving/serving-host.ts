@@ -9,7 +9,7 @@ import { UserError, deserializeError } from '../../shared/errors';
 import { parseModelRef } from '../../shared/registry/model-ref';
 import type { ServeRequest, ServeResult, ServingMemory, ServingStatus } from '../../shared/serving/types';
 import type { AppContext } from '../app/context';
-import { workerResourceLimits } from '../training/train-job';
+import { workerResourceLimits } from '../jobs/worker-limits';
 import { upsertMinute, type MinuteTotals } from './monitoring-repo';
 import type { ServingMessage, ServingRequest } from './serving-protocol';
 

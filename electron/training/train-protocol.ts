@@ -1,17 +1,16 @@
 /**
- * The typed protocol between the main process and a training worker thread. Every message carries
- * the run id; errors cross as data (SerializedError), and a worker sends exactly one `result`.
+ * What the training jobs carry over the job protocol (electron/jobs/worker-protocol.ts): the
+ * request of a training or an estimate, and a training's progress payloads (every one carries the
+ * run id). A run cancelled without keeping a model ends with a `cancelled` error.
  */
-import type { SerializedError } from '../../shared/errors';
-import type { BackendName, EpochRecord, ModelRef, SplitInfo, TrainProgress, TrainingEstimate } from '../../shared/model/training';
+import type { BackendName, EpochRecord, ModelRef, SplitInfo, TrainProgress } from '../../shared/model/training';
 import type { VariantConfig } from '../../shared/model/variant';
 
-/** Messages to the worker: one `start` or `estimate`, then possibly a `cancel`. */
+/** The request of a training (`start`) or of an estimate. */
 export type TrainWorkerRequest =
   | {
       type: 'start';
       runId: string;
-      dbPath: string;
       /** The app's home folder: models are saved under `<home>/models`. */
       home: string;
       datasetId: number;
@@ -20,9 +19,7 @@ export type TrainWorkerRequest =
       name: string;
       preset: string | null;
     }
-  | { type: 'estimate'; runId: string; dbPath: string; datasetId: number; config: VariantConfig }
-  /** Stop within a batch; with keepBest the best weights so far are still evaluated and saved. */
-  | { type: 'cancel'; runId: string; keepBest: boolean };
+  | { type: 'estimate'; runId: string; datasetId: number; config: VariantConfig };
 
 /** What a finished run hands back. */
 export interface TrainOutcome {
@@ -39,13 +36,9 @@ export interface TrainOutcome {
   parameters: number;
 }
 
-/** Messages from the worker: progress, the split once the data is prepared, each epoch, then one result. */
+/** A training's progress payloads: progress, the split once the data is prepared, and each epoch. */
 export type TrainWorkerMessage =
   | { type: 'progress'; runId: string; progress: TrainProgress }
   /** Sent once the data is windowed and split (the backend is known by then too). */
   | { type: 'prepared'; runId: string; split: SplitInfo; fingerprint: string; notes: string[]; backend: BackendName }
-  | { type: 'epoch'; runId: string; record: EpochRecord }
-  | { type: 'result'; runId: string; ok: true; kind: 'train'; outcome: TrainOutcome }
-  | { type: 'result'; runId: string; ok: true; kind: 'estimate'; estimate: TrainingEstimate }
-  /** A run cancelled without keeping a model (or before any epoch ended) ends with a `cancelled` error. */
-  | { type: 'result'; runId: string; ok: false; error: SerializedError };
+  | { type: 'epoch'; runId: string; record: EpochRecord };

@@ -8,7 +8,7 @@ import { getRun, listRuns } from '../store/runs-repo';
 import { loadPresets } from './presets';
 import { TrainingRuns } from './training-runs';
 
-type TrainingOps = 'engine:info' | 'presets:list' | 'training:estimate' | 'training:start' | 'training:cancel' | 'runs:list' | 'runs:get' | 'models:list';
+type TrainingOps = 'engine:info' | 'presets:list' | 'training:estimate' | 'training:start' | 'runs:list' | 'runs:get' | 'models:list';
 
 /** Implements the training operations for one app context (training itself runs in worker threads). */
 export function createTrainingHandlers(ctx: AppContext): Pick<Handlers, TrainingOps> {
@@ -19,7 +19,6 @@ export function createTrainingHandlers(ctx: AppContext): Pick<Handlers, Training
     'presets:list': async () => loadPresets(),
     'training:estimate': ({ datasetId, config, preset }) => runs.estimate(datasetId, config, preset),
     'training:start': (req) => runs.start(req),
-    'training:cancel': async ({ runId, keepBest }) => ({ cancelled: runs.cancel(runId, keepBest === true) }),
     'runs:list': async (req) => listRuns(ctx.db, req?.datasetId ?? undefined),
     'runs:get': async ({ id }) => getRun(ctx.db, id),
     'models:list': async () => listModels(ctx.db),

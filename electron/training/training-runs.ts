@@ -1,7 +1,8 @@
 /**
- * Training runs of one app context, keyed by run id: starts each in a worker, records it in the
- * database as it goes (started, split, each epoch, how it ended), forwards its progress as
- * `train:progress` events, and finds it again for `training:cancel`.
+ * Training runs of one app context: each is a job of the registry with the run id as its job id,
+ * run in a worker (electron/jobs), recorded in the database as it goes (started, split, each epoch,
+ * how it ended), its progress sent as `job:progress` with the training's detail, and stopped with
+ * `jobs:cancel` (keepBest keeps the best model so far).
  */
 import { randomUUID } from 'node:crypto';
 import { CancelledError, UserError } from '../../shared/errors';
@@ -9,19 +10,17 @@ import type { BackendName, EpochRecord, TrainProgress, TrainRequest, TrainResult
 import type { PartialVariant, VariantConfig } from '../../shared/model/variant';
 import { resolveColumns } from '../../shared/training/resolve-columns';
 import type { AppContext } from '../app/context';
+import type { ProgressUpdate } from '../app/job-registry';
+import { runWorkerJob } from '../jobs/worker-job';
 import { getDatasetDetail } from '../store/dataset-repo';
 import { checkModelName } from '../store/models-repo';
 import { failOrphanedRuns, getRun, runExists } from '../store/runs-repo';
 import { loadPresets } from './presets';
-import { throttleProgress } from './progress-throttle';
 import { resolveTrainConfig } from './resolve-config';
 import { RunRecorder, tryWrite } from './run-recorder';
-import { runEstimateWorker, runTrainingWorker, type WorkerCall } from './train-job';
-import type { TrainOutcome } from './train-protocol';
 
-/** Starts, follows and cancels the training runs of one app context. */
+/** Starts and follows the training runs of one app context. */
 export class TrainingRuns {
-  private readonly running = new Map<string, WorkerCall<TrainOutcome>>();
   /** Run ids taken by a start that has not ended (checked synchronously, so two starts cannot share one). */
   private readonly taken = new Set<string>();
 
@@ -79,18 +78,13 @@ export class TrainingRuns {
 
     const history: EpochRecord[] = [];
     let backend: BackendName | null = null;
-    let latest: TrainProgress = idleProgress(runId, config.training.epochs);
-    const emit = throttleProgress((p) => ctx.events.emit('train:progress', p));
-    const report = (p: TrainProgress, force = false) => {
-      latest = p;
-      emit(p, force);
-    };
-    report(latest, true);
-
     return ctx.jobs.run(runId, 'train', async (job) => {
-      const call = runTrainingWorker(
-        { type: 'start', runId, dbPath: ctx.dbPath, home: ctx.home, datasetId: dataset.id, config, name, preset },
-        (m) => {
+      let latest: TrainProgress = idleProgress(runId, config.training.epochs);
+      // The worker throttles (keeping every change of phase or epoch): what arrives goes through.
+      const report = (p: TrainProgress) => job.progress(jobProgress((latest = p)), true);
+      report(latest);
+      try {
+        const outcome = await runWorkerJob(ctx, 'training:start', { type: 'start', runId, home: ctx.home, datasetId: dataset.id, config, name, preset }, job, (m) => {
           if (m.type === 'progress') report(m.progress);
           else if (m.type === 'prepared') {
             backend = m.backend;
@@ -99,13 +93,7 @@ export class TrainingRuns {
             history.push(m.record);
             recorder.history(history);
           }
-        },
-      );
-      this.running.set(runId, call);
-      const onAbort = () => call.cancel(false);
-      job.signal.addEventListener('abort', onAbort);
-      try {
-        const outcome = await call.done;
+        });
         await recorder.finish({
           status: outcome.status,
           durationMs: Date.now() - started,
@@ -123,19 +111,9 @@ export class TrainingRuns {
           .catch((e: Error) => console.error(`Could not record the end of training run ${runId}: ${e.message}`));
         throw err;
       } finally {
-        job.signal.removeEventListener('abort', onAbort);
-        this.running.delete(runId);
-        report({ ...latest, phase: 'done', etaSeconds: 0 }, true);
+        report({ ...latest, phase: 'done', etaSeconds: 0 });
       }
     });
-  }
-
-  /** Stops a run within one batch; with keepBest its best weights so far are saved as a model. */
-  cancel(runId: string, keepBest: boolean): boolean {
-    const call = this.running.get(runId);
-    if (!call) return false;
-    call.cancel(keepBest);
-    return true;
   }
 
   /** Sizes and speed of a configured model on a dataset, measured in a worker with a few batches. */
@@ -143,12 +121,23 @@ export class TrainingRuns {
     const detail = getDatasetDetail(this.ctx.db, datasetId);
     const config = this.resolveConfig(partial, preset);
     resolveColumns(detail, config);
-    return runEstimateWorker({ type: 'estimate', runId: `estimate-${randomUUID()}`, dbPath: this.ctx.dbPath, datasetId, config }).done;
+    const runId = `estimate-${randomUUID()}`;
+    return this.ctx.jobs.run(runId, 'estimate', (job) => {
+      job.progress({ phase: 'Measuring the model on a few batches', fraction: null }, true);
+      return runWorkerJob(this.ctx, 'training:estimate', { type: 'estimate', runId, datasetId, config }, job);
+    });
   }
 }
 
 function idleProgress(runId: string, epochs: number): TrainProgress {
   return { runId, phase: 'preparing', epoch: 0, epochs, batch: 0, batches: 0, loss: null, valLoss: null, samplesPerSecond: null, etaSeconds: null, learningRate: null };
+}
+
+/** A training's progress as a job's: its phase in words, the share of its epochs done, and the detail. */
+function jobProgress(p: TrainProgress): ProgressUpdate {
+  const phase = p.phase === 'preparing' ? 'Preparing the data' : p.phase === 'training' ? `Epoch ${p.epoch} of at most ${p.epochs}` : p.phase === 'saving' ? 'Evaluating and saving the model' : 'Done';
+  const fraction = p.phase === 'training' ? (p.batches > 0 ? Math.min(1, (Math.max(0, p.epoch - 1) + p.batch / p.batches) / p.epochs) : null) : p.phase === 'preparing' ? 0 : 1;
+  return { phase, fraction, train: p };
 }
 
 function checkRunId(id: unknown): string {

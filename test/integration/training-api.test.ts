@@ -44,10 +44,17 @@ before(async () => {
 });
 after(() => ctx.close());
 
+/** Calls `listener` with the training detail of every job:progress event. */
+function onTrain(listener: (p: TrainProgress) => void): () => void {
+  return api.events.onJobProgress((j) => {
+    if (j.kind === 'train' && j.train) listener(j.train);
+  });
+}
+
 /** Collects a run's progress events until it ends. */
 function follow(runId: string): { events: TrainProgress[]; stop: () => void } {
   const events: TrainProgress[] = [];
-  const stop = api.events.onTrainProgress((p) => {
+  const stop = onTrain((p) => {
     if (p.runId === runId) events.push(p);
   });
   return { events, stop };
@@ -56,7 +63,7 @@ function follow(runId: string): { events: TrainProgress[]; stop: () => void } {
 /** Resolves once the run has finished `n` epochs (from its progress events). */
 function afterEpochs(runId: string, n: number): Promise<void> {
   return new Promise((resolve) => {
-    const stop = api.events.onTrainProgress((p) => {
+    const stop = onTrain((p) => {
       if (p.runId === runId && p.phase === 'training' && p.batch === p.batches && p.epoch >= n) {
         stop();
         resolve();
@@ -109,11 +116,11 @@ test('a run reports progress as data, at most ~8 a second, in phase order', asyn
   assert.equal(last.phase, 'done');
 });
 
-test('training:cancel with keepBest ends the run as cancelled with its best model saved', async () => {
+test('jobs:cancel with keepBest ends the run as cancelled with its best model saved', async () => {
   const runId = 'api-cancel-keep';
   const running = api.training.start({ runId, datasetId, config: epochs(200), name: 'kept' });
   await afterEpochs(runId, 2);
-  assert.deepEqual(await api.training.cancel({ runId, keepBest: true }), { cancelled: true });
+  assert.deepEqual(await api.jobs.cancel({ jobId: runId, keepBest: true }), { cancelled: true });
   const result = await running;
   assert.equal(result.run.status, 'cancelled');
   assert.ok(result.model, 'a model was kept');
@@ -129,14 +136,14 @@ test('training:cancel with keepBest ends the run as cancelled with its best mode
   assert.equal(again.status, 'cancelled');
   assert.deepEqual(again.model, result.model);
   assert.ok((await api.models.list()).some((m) => m.name === 'kept' && m.runId === runId));
-  assert.deepEqual(await api.training.cancel({ runId, keepBest: true }), { cancelled: false }, 'nothing left to cancel');
+  assert.deepEqual(await api.jobs.cancel({ jobId: runId, keepBest: true }), { cancelled: false }, 'nothing left to cancel');
 });
 
-test('training:cancel without keepBest rejects the run as cancelled and saves nothing', async () => {
+test('jobs:cancel without keepBest rejects the run as cancelled and saves nothing', async () => {
   const runId = 'api-cancel-drop';
   const running = api.training.start({ runId, datasetId, config: epochs(200), name: 'dropped' });
   await afterEpochs(runId, 1);
-  await api.training.cancel({ runId, keepBest: false });
+  await api.jobs.cancel({ jobId: runId, keepBest: false });
   await assert.rejects(running, (err: Error & { kind?: string }) => err.kind === 'cancelled' && /no model was saved/.test(err.message));
   const run = await api.runs.get({ id: runId });
   assert.equal(run.status, 'cancelled');
@@ -199,7 +206,7 @@ test('while another connection holds the write lock (as an import does), the mai
   const runId = 'api-busy';
   const running = api.training.start({ runId, datasetId, config: epochs(2), name: 'busy' });
   await new Promise<void>((resolve) => {
-    const stop = api.events.onTrainProgress((p) => {
+    const stop = onTrain((p) => {
       if (p.runId === runId && p.phase === 'training') {
         stop();
         resolve();
@@ -217,7 +224,7 @@ test('while another connection holds the write lock (as an import does), the mai
   try {
     // Both epochs end (their history cannot be written yet) and the worker waits to register the model.
     await new Promise<void>((resolve) => {
-      const stop = api.events.onTrainProgress((p) => {
+      const stop = onTrain((p) => {
         if (p.runId === runId && p.phase === 'saving') {
           stop();
           resolve();

@@ -69,7 +69,7 @@ export function RunDetailPage({
   const stop = async (keepBest: boolean) => {
     setStopping(true);
     try {
-      await getApi().training.cancel({ runId: id, keepBest });
+      await getApi().jobs.cancel({ jobId: id, keepBest });
     } catch (err) {
       report('Stopping the training', err);
     } finally {

@@ -66,9 +66,9 @@ export function startTraining(request: Omit<TrainRequest, 'runId'>, datasetName:
   for (const l of listeners) l();
 
   const api = getApi();
-  const off = api.events.onTrainProgress((p) => {
-    if (p.runId !== runId) return;
-    update(runId, (s) => (isFinished(s.status) ? s : { ...s, history: applyProgress(s.history, p) }));
+  const off = api.events.onJobProgress(({ jobId, train }) => {
+    if (jobId !== runId || !train) return;
+    update(runId, (s) => (isFinished(s.status) ? s : { ...s, history: applyProgress(s.history, train) }));
   });
   api.training
     .start(full)
@@ -91,7 +91,7 @@ export function startTraining(request: Omit<TrainRequest, 'runId'>, datasetName:
 export async function cancelTraining(runId: string, keepBest: boolean): Promise<void> {
   update(runId, (s) => ({ ...s, status: 'cancelling', keepBest }));
   try {
-    await getApi().training.cancel({ runId, keepBest });
+    await getApi().jobs.cancel({ jobId: runId, keepBest });
   } catch (err) {
     update(runId, (s) => (s.status === 'cancelling' ? { ...s, status: 'running', keepBest: null } : s));
     throw err;
