@@ -1,15 +1,29 @@
-/** The typed protocol between the serving host (main process) and its long-lived serving worker. */
-import type { SerializedError } from '../../shared/errors';
+/**
+ * What the serving host and its long-lived serving worker exchange over the one job protocol
+ * (electron/jobs/worker-protocol.ts), many requests by id: each request's `progress` (sent once,
+ * before its result or error) says which version served it and the worker's memory after it.
+ */
 import type { ServeRequest, ServeResult, ServingMemory } from '../../shared/serving/types';
 
-/** Messages to the worker: predict, or load the version an alias now points at (a switch). */
-export type ServingRequest =
-  | { type: 'predict'; id: number; alias: string; name: string; request: ServeRequest }
-  | { type: 'switch'; id: number; name: string; alias: string };
+/** The serving worker's two jobs: predict with the version an alias points at, or load it (a switch). */
+export type ServingJobName = 'predict' | 'switch';
 
-/** Messages from the worker: one answer per request, with the worker's memory after it. */
-export type ServingMessage =
-  | { type: 'predicted'; id: number; ok: true; result: ServeResult; predictions: number; memory: ServingMemory; switched: boolean }
-  | { type: 'predicted'; id: number; ok: false; error: SerializedError; version: number | null; memory: ServingMemory; switched: boolean }
-  | { type: 'switched'; id: number; ok: true; version: number | null; memory: ServingMemory; switched: boolean }
-  | { type: 'switched'; id: number; ok: false; error: SerializedError; memory: ServingMemory; switched: boolean };
+/** A serving request (a switch has no `request`). */
+export interface ServingJob {
+  name: string;
+  alias: string;
+  request?: ServeRequest;
+}
+
+/** The progress of every serving request: the version that served it (null when none could be resolved), whether it was just loaded, and the worker's memory. */
+export interface ServingFacts {
+  version: number | null;
+  switched: boolean;
+  memory: ServingMemory;
+}
+
+/** The value of a prediction (a switch answers null). */
+export interface ServedValue {
+  result: ServeResult;
+  predictions: number;
+}

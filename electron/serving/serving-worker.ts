@@ -3,11 +3,12 @@
  * answers predictions with it. When an alias moves it loads the new version and only then drops
  * the old one, so the app keeps serving and never restarts. Requests are handled one at a time.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
 import type * as TF from '@tensorflow/tfjs';
 import type { ModelMetadata } from '../../shared/model/metadata';
 import type { ModelSummary } from '../../shared/model/training';
-import type { ServeRequest, ServeResult, ServingMemory } from '../../shared/serving/types';
+import type { ServeRequest, ServingMemory } from '../../shared/serving/types';
 import { serializeError } from '../../shared/errors';
 import { tf } from '../engine/backend';
 import { loadModel } from '../engine/model-files';
@@ -18,23 +19,27 @@ import { scoringSet } from '../evaluation/window-sets';
 import { resolveSpec } from '../registry/resolve-ref';
 import { openDatabase } from '../store/database';
 import { loadEntitySeries } from '../training/load-series';
-import type { ServingMessage, ServingRequest } from './serving-protocol';
+import type { FromWorker, ToWorker } from '../jobs/worker-protocol';
+import type { ServedValue, ServingFacts, ServingJob, ServingJobName } from './serving-protocol';
 
 const port = parentPort!;
-const db = openDatabase((workerData as { dbPath: string }).dbPath);
+let db: Database.Database | null = null;
 const loaded = new Map<string, { summary: ModelSummary; model: TF.LayersModel; metadata: ModelMetadata }>();
 let queue: Promise<void> = Promise.resolve();
 
-port.on('message', (msg: ServingRequest) => {
-  queue = queue.then(() => handle(msg));
+port.on('message', (msg: ToWorker) => {
+  // Requests are short: a cancel is not needed (and not sent).
+  if (msg.type === 'request') queue = queue.then(() => handle(msg.id, msg.job as ServingJobName, msg.req as ServingJob, msg.dbPath));
 });
 
-async function handle(msg: ServingRequest): Promise<void> {
-  const key = `${msg.name}:${msg.alias}`;
+async function handle(id: string, kind: ServingJobName, job: ServingJob, dbPath: string): Promise<void> {
+  db ??= openDatabase(dbPath);
+  const key = `${job.name}:${job.alias}`;
   let switched = false;
+  let version: number | null = null;
   const ensure = async () => {
     // The alias is read from the database on every request: a move is picked up even without a switch message.
-    const summary = resolveSpec(db, { name: msg.name, alias: msg.alias });
+    const summary = resolveSpec(db!, { name: job.name, alias: job.alias });
     const current = loaded.get(key);
     if (current && current.summary.version === summary.version) return current;
     const next = { summary, ...(await loadModel(summary.path)) };
@@ -43,29 +48,22 @@ async function handle(msg: ServingRequest): Promise<void> {
     switched = current !== undefined;
     return next;
   };
-  if (msg.type === 'switch') {
-    try {
-      const v = await ensure();
-      send({ type: 'switched', id: msg.id, ok: true, version: v.summary.version, memory: memory(), switched });
-    } catch (err) {
-      send({ type: 'switched', id: msg.id, ok: false, error: serializeError(err), memory: memory(), switched });
-    }
-    return;
-  }
   const started = performance.now();
-  let version: number | null = null;
+  const facts = () => send({ type: 'progress', id, progress: { version, switched, memory: memory() } });
   try {
     const v = await ensure();
     version = v.summary.version;
-    const { result, predictions } = predictLatest(v, msg.alias, msg.request, started);
-    send({ type: 'predicted', id: msg.id, ok: true, result, predictions, memory: memory(), switched });
+    const value = kind === 'predict' ? predictLatest(db, v, job.alias, job.request!, started) : null;
+    facts();
+    send({ type: 'result', id, value });
   } catch (err) {
-    send({ type: 'predicted', id: msg.id, ok: false, error: serializeError(err), version, memory: memory(), switched });
+    facts();
+    send({ type: 'error', id, error: serializeError(err) });
   }
 }
 
 /** The latest window of each (chosen) entity, scored with the loaded version. */
-function predictLatest(v: { summary: ModelSummary; model: TF.LayersModel; metadata: ModelMetadata }, alias: string, req: ServeRequest, started: number): { result: ServeResult; predictions: number } {
+function predictLatest(db: Database.Database, v: { summary: ModelSummary; model: TF.LayersModel; metadata: ModelMetadata }, alias: string, req: ServeRequest, started: number): ServedValue {
   const { detail, series } = loadEntitySeries(db, req.datasetId);
   const a: Analysis = { summary: v.summary, model: v.model, metadata: v.metadata, info: analysedModel(v.summary, v.metadata, v.model), detail, series, sameAsTraining: false, dispose: () => {} };
   const set = scoringSet(a, { latestOnly: true, entities: req.entities });
@@ -90,6 +88,6 @@ function memory(): ServingMemory {
   return { rssMb: m.rss / 2 ** 20, heapMb: m.heapUsed / 2 ** 20, tensorMb: tensors.numBytes / 2 ** 20, tensors: tensors.numTensors };
 }
 
-function send(m: ServingMessage): void {
+function send(m: FromWorker<ServingFacts, ServedValue | null>): void {
   port.postMessage(m);
 }
