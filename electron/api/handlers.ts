@@ -5,10 +5,10 @@ import { UserError } from '../../shared/errors';
 import { refuseForbiddenKeys } from '../../shared/safe-keys';
 import type { AppContext } from '../app/context';
 import { readAppVersion } from '../app/version';
+import { createJobHandlers } from '../jobs/job-handlers';
 import { runWorkerJob } from '../jobs/worker-job';
 import { previewFile } from '../data/preview';
 import { querySeries } from '../data/series-query';
-import { createAnalysisHandlers } from '../evaluation/analysis-handlers';
 import { createRegistryHandlers } from '../registry/registry-handlers';
 import { createReportHandlers, type ReportHooks } from '../reports/report-handlers';
 import { createScoringHandlers } from '../scoring/scoring-handlers';
@@ -94,7 +94,7 @@ function operations(ctx: AppContext, hooks: PlatformHooks): Handlers {
     'jobs:cancel': async ({ jobId, keepBest }) => ({ cancelled: ctx.jobs.cancel(jobId, { keepBest: keepBest === true }) }),
     'jobs:list': async () => ctx.jobs.list(),
     ...createTrainingHandlers(ctx),
-    ...createAnalysisHandlers(ctx),
+    ...createJobHandlers(ctx),
     ...createRegistryHandlers(ctx),
     ...createReportHandlers(ctx, hooks),
     ...createScoringHandlers(ctx),

@@ -3,7 +3,9 @@
  * the words of its errors, its cancel grace and its runner. Runners are loaded in the worker only,
  * on demand (an import's worker never loads TensorFlow.js); the back end reads the rest.
  */
+import type { JobKind, OperationName } from '../../shared/api';
 import type { ImportOptions } from '../../shared/dataset';
+import { UserError } from '../../shared/errors';
 import type { TrainingEstimate } from '../../shared/model/training';
 import type { ImportProgress } from '../data/import-runner';
 import { ANALYSIS_OPERATIONS, type WorkerOperation, type WorkerReq, type WorkerRes, WORKER_ONLY_OPERATIONS } from '../evaluation/analysis-protocol';
@@ -34,6 +36,8 @@ export interface WorkerJobSpec<J extends WorkerJobName> {
   graceMs: number;
   /** A longer grace once it saves what it kept. */
   saveGrace?: { ms: number; saving(p: WorkerJobs[J]['progress']): boolean };
+  /** Checks a request before any work (requests over HTTP are untyped): throws a UserError naming the field. */
+  check?(req: WorkerJobs[J]['req']): void;
   /** Loads its runner (in the worker). */
   load(): Promise<WorkerRunner<WorkerJobs[J]['req'], WorkerJobs[J]['res'], WorkerJobs[J]['progress']>>;
 }
@@ -50,11 +54,18 @@ function analysisJob<K extends WorkerOperation>(op: K): WorkerJobSpec<K> {
   return {
     words: { what: 'The analysis', worker: 'analysis worker', lost: 'nothing was recorded', memoryAdvice: 'Use a smaller dataset or a larger stride.' },
     graceMs: 3000,
+    check: (req) => checkModelRequest(op, req),
     load: async () => {
       const [{ runAnalysis }, { analysisControl }] = await Promise.all([import('../evaluation/analysis-runner'), import('../evaluation/analysis-control')]);
       return (req, job) => runAnalysis(job.db, op, req as WorkerReq<K>, analysisControl(job.signal, (phase, fraction) => job.progress({ phase, fraction })));
     },
   };
+}
+
+/** An analysis names its model and dataset. */
+function checkModelRequest(op: string, req: { model?: unknown; datasetId?: unknown }): void {
+  if (typeof req.model !== 'string' || !req.model.trim()) throw new UserError(`${op} needs \`model\`: a model reference such as pumps-forecast@1.`);
+  if (!Number.isInteger(req.datasetId)) throw new UserError(`${op} needs \`datasetId\`: the id of an imported dataset.`);
 }
 
 const ANALYSIS_JOBS = Object.fromEntries([...ANALYSIS_OPERATIONS, ...WORKER_ONLY_OPERATIONS].map((op) => [op, analysisJob(op)])) as { [K in WorkerOperation]: WorkerJobSpec<K> };
@@ -93,6 +104,15 @@ export const WORKER_JOBS: { [J in WorkerJobName]: WorkerJobSpec<J> } = {
     },
   },
 };
+
+/**
+ * The worker jobs that are operations of the contract as they are, with their kind: the back end
+ * answers each by running it as a job (electron/jobs/job-handlers.ts); no handler of their own.
+ */
+export const JOB_OPERATIONS = Object.fromEntries(ANALYSIS_OPERATIONS.map((op) => [op, 'analysis'])) as { [K in (typeof ANALYSIS_OPERATIONS)[number]]: 'analysis' } satisfies {
+  [K in WorkerJobName & OperationName]?: JobKind;
+};
+export type JobOperation = keyof typeof JOB_OPERATIONS;
 
 /** True when `name` is a job of the table (the worker refuses anything else). */
 export function isWorkerJob(name: string): name is WorkerJobName {

@@ -193,10 +193,15 @@ test('a worker that runs out of memory fails its run with a clear message; the a
   assert.equal(next.model!.version, 1);
 });
 
-test('jobs:cancel also stops a training run (without keeping a model)', async () => {
+test('jobs:list shows a running training; jobs:cancel stops it (without keeping a model)', async () => {
   const runId = 'api-jobs-cancel';
   const running = api.training.start({ runId, datasetId, config: epochs(200), name: 'job-cancel' });
   await afterEpochs(runId, 1);
+  // jobs:list shows the run as a training job, with its training detail as its latest progress.
+  const listed = (await api.jobs.list()).find((j) => j.jobId === runId);
+  assert.equal(listed?.kind, 'train');
+  assert.equal(listed?.cancelling, false);
+  assert.ok(listed?.progress?.train && listed.progress.train.runId === runId && listed.progress.train.epoch >= 1, JSON.stringify(listed));
   assert.deepEqual(await api.jobs.cancel({ jobId: runId }), { cancelled: true });
   await assert.rejects(running, (err: Error & { kind?: string }) => err.kind === 'cancelled');
   assert.equal((await api.runs.get({ id: runId })).status, 'cancelled');
