@@ -12,8 +12,8 @@ const only = process.argv[2]; // optional: node | renderer
 
 if (!only || only === 'node') {
   run(bin('tsc'), ['-p', 'tsconfig.json']);
-  // The fused recurrent kernel (built from native/recurrent by scripts/build-wasm.js, committed).
-  fs.copyFileSync(path.join(root, 'native', 'recurrent', 'recurrent.wasm'), path.join(root, 'dist', 'electron', 'engine', 'fused', 'recurrent.wasm'));
+  // The fused kernel, plain and relaxed-SIMD builds (built from native/recurrent by scripts/build-wasm.js, committed).
+  for (const f of ['recurrent.wasm', 'recurrent-relaxed.wasm']) fs.copyFileSync(path.join(root, 'native', 'recurrent', f), path.join(root, 'dist', 'electron', 'engine', 'fused', f));
   if (fs.existsSync(path.join(root, 'electron', 'preload.ts'))) {
     run(bin('tsc'), ['-p', 'electron/tsconfig.preload.json']);
     run(bin('esbuild'), ['electron/preload.ts', '--bundle', '--platform=node', '--format=cjs', '--external:electron',

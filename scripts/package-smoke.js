@@ -109,7 +109,7 @@ async function main() {
   check(fs.existsSync(executable), `executable ${path.relative(out, executable)}`);
   check(fs.existsSync(asarFile), 'resources/app.asar');
   check(fs.existsSync(sqliteDir), 'resources/app.asar.unpacked/node_modules/better-sqlite3');
-  check(fs.existsSync(path.join(resources, 'app.asar.unpacked', 'dist', 'electron', 'engine', 'fused', 'recurrent.wasm')), 'resources/app.asar.unpacked holds the fused kernel (recurrent.wasm)');
+  for (const f of ['recurrent.wasm', 'recurrent-relaxed.wasm']) check(fs.existsSync(path.join(resources, 'app.asar.unpacked', 'dist', 'electron', 'engine', 'fused', f)), `resources/app.asar.unpacked holds the fused kernel (${f})`);
   const nodeFiles = fs.existsSync(sqliteDir) ? findFiles(sqliteDir, (f) => f.endsWith('.node')) : [];
   check(nodeFiles.some((f) => path.basename(f) === 'better_sqlite3.node'), 'better-sqlite3 native module (better_sqlite3.node) unpacked');
 

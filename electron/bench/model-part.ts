@@ -7,6 +7,7 @@ import { createRng } from '../../shared/random';
 import type { WindowBatch } from '../../shared/training/prepared';
 import { initEngine, tf } from '../engine/backend';
 import { buildModel } from '../engine/build-model';
+import { fusedConvCallCount } from '../engine/fused/conv-op';
 import { fusedCallCount } from '../engine/fused/fused-op';
 import { kernelRuntime } from '../engine/fused/kernel-runtime';
 import { predict } from '../engine/predict';
@@ -74,7 +75,8 @@ export async function runModelPart(w: ModelWorkload): Promise<ModelFigures> {
     runs.push((performance.now() - t0) / 1000);
   }
   model.dispose();
-  const kernel = fusedCallCount() > 0 ? `, fused recurrent kernel on ${kernelRuntime()?.threads ?? 1} thread(s)` : '';
+  const rt = kernelRuntime();
+  const kernel = fusedCallCount() + fusedConvCallCount() > 0 ? `, fused kernel (${rt?.build === 'relaxed' ? 'relaxed SIMD' : 'SIMD'}) on ${rt?.threads ?? 1} thread(s)` : '';
   return {
     trainSamplesPerSecond: w.samples / trainSeconds,
     trainLoss: outcome.history[0]?.loss ?? NaN,

@@ -1,6 +1,8 @@
 /*
  * The fused temporal convolution ('same' padding, dilation) and batch normalization of the conv
- * blocks. A convolution job takes the batch rows [B0, B1): each sample's kernel taps are gathered
+ * blocks. A convolution job claims samples of the batch rows [B0, B1) one at a time from a counter
+ * shared by the call's jobs (so a thread that gets no core leaves its share to the others); each
+ * sample's kernel taps are gathered
  * into a [T, K*C] matrix (im2col, zeros outside the sequence) in the job's scratch, so one product
  * with the kernel [K*C, F] gives the sample's output; the backward pass reuses that matrix for the
  * kernel's gradient and scatters the taps' gradients back (col2im). Batch normalization runs on the
@@ -38,10 +40,16 @@ static void col2im(const ConvArgs *a, const f32 *dcol, f32 *dx) {
   }
 }
 
+/* The next unclaimed sample, or -1 when all are taken. */
+static int claim(ConvArgs *a) {
+  int b = a->B0 + __atomic_fetch_add(a->next, 1, __ATOMIC_RELAXED);
+  return b < a->B1 ? b : -1;
+}
+
 void conv_forward(ConvArgs *a) {
   int T = a->T, C = a->C, F = a->F, KC = a->K * C;
   f32 *col = a->work;
-  for (int b = a->B0; b < a->B1; b++) {
+  for (int b; (b = claim(a)) >= 0;) {
     f32 *out = a->out + b * T * F;
     im2col(a, a->x + b * T * C, col);
     fill_bias(out, T, F, a->bias);
@@ -52,11 +60,12 @@ void conv_forward(ConvArgs *a) {
 void conv_backward(ConvArgs *a) {
   int T = a->T, C = a->C, F = a->F, KC = a->K * C;
   f32 *col = a->work, *dcol = a->work + T * KC;
+  int first = 1;
   zero_row(a->db, F);
-  for (int b = a->B0; b < a->B1; b++) {
+  for (int b; (b = claim(a)) >= 0; first = 0) {
     const f32 *dy = a->dout + b * T * F;
     im2col(a, a->x + b * T * C, col);
-    gemm(KC, F, T, col, 1, KC, dy, F, a->dW, F, b > a->B0);
+    gemm(KC, F, T, col, 1, KC, dy, F, a->dW, F, !first);
     for (int t = 0; t < T; t++) {
       const f32 *row = dy + t * F;
       int j = 0;
@@ -67,6 +76,8 @@ void conv_backward(ConvArgs *a) {
     gemm(T, KC, F, dy, F, 1, a->WT, KC, dcol, KC, 0);
     col2im(a, dcol, a->dx + b * T * C);
   }
+  if (first)
+    for (int r = 0; r < KC; r++) zero_row(a->dW + r * F, F);
 }
 
 /*

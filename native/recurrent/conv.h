@@ -1,6 +1,7 @@
 /*
- * The arguments of one convolution job: the batch rows [B0, B1) of one Conv1D call ('same'
- * padding: output step t reads input steps t + k * dilation - left). JavaScript writes this struct
+ * The arguments of one convolution job: it claims samples of the batch rows [B0, B1) of one Conv1D
+ * call ('same' padding: output step t reads input steps t + k * dilation - left) through the counter
+ * `next` (0 at the start, shared by the call's jobs). JavaScript writes this struct
  * (every field 4 bytes, in this order) into the shared memory; electron/engine/fused/conv-kernel.ts
  * lists the same fields.
  *
@@ -14,6 +15,7 @@
 
 typedef struct {
   int B0, B1, T, C, F, K, dilation, left;
+  int *next;
   const f32 *x, *W, *WT, *bias, *dout;
   f32 *out, *dx, *dW, *db, *work;
 } ConvArgs;

@@ -6,7 +6,12 @@
 static inline v4 ld(const f32 *p) { return wasm_v128_load(p); }
 static inline void st(f32 *p, v4 v) { wasm_v128_store(p, v); }
 static inline v4 splat(const f32 *p) { return wasm_v128_load32_splat(p); }
+#ifdef __wasm_relaxed_simd__
+/* The relaxed build (recurrent-relaxed.wasm): a fused multiply-add where the CPU has one. */
+static inline v4 madd(v4 acc, v4 a, v4 b) { return wasm_f32x4_relaxed_madd(a, b, acc); }
+#else
 static inline v4 madd(v4 acc, v4 a, v4 b) { return wasm_f32x4_add(acc, wasm_f32x4_mul(a, b)); }
+#endif
 
 /* 4 rows x 8 columns. */
 static void block4x8(int K, const f32 *A, int a_rs, int a_cs, const f32 *B, int ldb, f32 *C, int ldc, int acc) {

@@ -21,10 +21,11 @@ import { loadModel } from '../../electron/engine/model-files';
 import { predict } from '../../electron/engine/predict';
 import type { ConvBlock } from '../../shared/model/variant';
 import { createRng, gaussian } from '../../shared/random';
+import { projectRoot } from '../helpers/fixtures';
 import { relativeError, withFused } from '../helpers/kernel-compare';
 
 const TOLERANCE = 1e-4;
-const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'conv-models-before-kernel');
+const FIXTURES = path.join(projectRoot(), 'test', 'fixtures', 'conv-models-before-kernel');
 
 before(async () => {
   await initEngine();

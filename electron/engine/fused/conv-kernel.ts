@@ -1,16 +1,15 @@
 /**
  * The temporal convolution ('same' padding, dilation) and batch normalization of the conv blocks on
- * the fused kernel, on plain Float32Arrays. A convolution splits the batch into jobs for the
- * kernel's threads; batch normalization runs on the calling thread. Nothing stays in the kernel's
+ * the fused kernel, on plain Float32Arrays. A convolution runs one job per kernel thread, which
+ * share the batch's samples; batch normalization runs on the calling thread. Nothing stays in the kernel's
  * memory between calls: the backward pass gets the forward's inputs again.
  */
 import { structLayout } from './kernel-args';
 import type { Block, KernelMemory } from './kernel-memory';
 import type { KernelRuntime } from './kernel-runtime';
-import { planJobs } from './recurrent-kernel';
 
 /** ConvArgs of native/recurrent/conv.h, field by field. */
-const CONV = structLayout(['B0', 'B1', 'T', 'C', 'F', 'K', 'dilation', 'left', 'x', 'W', 'WT', 'bias', 'dout', 'out', 'dx', 'dW', 'db', 'work'] as const);
+const CONV = structLayout(['B0', 'B1', 'T', 'C', 'F', 'K', 'dilation', 'left', 'next', 'x', 'W', 'WT', 'bias', 'dout', 'out', 'dx', 'dW', 'db', 'work'] as const);
 type ConvArgs = ReturnType<typeof CONV.empty>;
 const FN = { forward: 4, backward: 5 } as const;
 
@@ -75,22 +74,24 @@ export function convBackward(rt: KernelRuntime, s: ConvShape, x: Float32Array, W
 }
 
 /**
- * Writes one ConvArgs per job (rows of the batch, about two jobs per thread) with the pointers of
- * `shared` and of `perJob`, runs them and returns how many there were.
+ * Writes one ConvArgs per thread (each job claims samples from one shared counter until none is
+ * left) with the pointers of `shared` and of `perJob`, runs them and returns how many there were.
  */
 function dispatch(rt: KernelRuntime, s: ConvShape, fn: number, shared: () => Partial<ConvArgs>, perJob: () => Partial<ConvArgs> | null): number {
   const mem = rt.mem;
-  const jobs = planJobs(rt, s.B, 1, 1);
+  const jobs = Math.max(1, Math.min(rt.threads, s.B));
   const span = s.dilation * (s.K - 1);
-  const args = mem.alloc(jobs.length * CONV.bytes);
-  const work = jobs.map(() => mem.alloc(2 * s.T * s.K * s.C * 4));
+  const args = mem.alloc(jobs * CONV.bytes + 4);
+  const next = args.ptr + jobs * CONV.bytes;
+  const work = Array.from({ length: jobs }, () => mem.alloc(2 * s.T * s.K * s.C * 4));
   try {
-    jobs.forEach((j, k) => {
-      const a: ConvArgs = { ...CONV.empty(), B0: j.b0, B1: j.b1, T: s.T, C: s.C, F: s.F, K: s.K, dilation: s.dilation, left: Math.floor(span / 2), ...shared(), ...perJob(), work: work[k].ptr };
+    mem.i32[next >> 2] = 0;
+    work.forEach((w, k) => {
+      const a: ConvArgs = { ...CONV.empty(), B0: 0, B1: s.B, T: s.T, C: s.C, F: s.F, K: s.K, dilation: s.dilation, left: Math.floor(span / 2), next, ...shared(), ...perJob(), work: w.ptr };
       CONV.write(mem, args.ptr + k * CONV.bytes, a);
     });
-    rt.run(jobs.map((_, k) => ({ fn, args: args.ptr + k * CONV.bytes })));
-    return jobs.length;
+    rt.run(work.map((_, k) => ({ fn, args: args.ptr + k * CONV.bytes })));
+    return jobs;
   } finally {
     mem.release(args, ...work);
   }

@@ -1,11 +1,13 @@
 /**
- * Loads the fused recurrent kernel (recurrent.wasm, WebAssembly SIMD) once per thread that uses it,
- * on one shared memory, with helper threads for the other cores. `run` hands a list of jobs to all
+ * Loads the fused kernel once per thread that uses it, on one shared memory, with helper threads for
+ * the other cores: recurrent-relaxed.wasm (relaxed SIMD: fused multiply-adds) where the runtime
+ * compiles it (Electron; Node 20 once V8's flag is set), else recurrent.wasm (WebAssembly SIMD). `run` hands a list of jobs to all
  * threads, runs its share on the calling thread and returns when every job is done.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { KernelMemory } from './kernel-memory';
 import { CONTROL_INTS, DONE, FAILED, GENERATION, MAX_JOBS, SHUTDOWN, SLOTS, SLOT_COUNT, claimAndRun, type KernelExports, type WorkerInit } from './kernel-protocol';
@@ -26,6 +28,8 @@ export class KernelRuntime {
   private readonly workers: Worker[] = [];
 
   constructor(
+    /** Which build runs: 'relaxed' (fused multiply-adds) or 'simd'. */
+    readonly build: KernelBuild,
     readonly kernel: KernelExports,
     readonly mem: KernelMemory,
     module: WebAssembly.Module,
@@ -90,11 +94,11 @@ export function kernelRuntime(): KernelRuntime | null {
   if (runtime !== undefined) return runtime;
   try {
     if (process.env.LSTM_STUDIO_FUSED === '0') throw new Error('turned off by LSTM_STUDIO_FUSED=0');
-    const module = new WebAssembly.Module(fs.readFileSync(wasmFile()));
+    const { build, module } = compileKernel();
     const mem = new KernelMemory();
     const kernel = new WebAssembly.Instance(module, { env: { memory: mem.memory } }).exports as unknown as KernelExports;
     mem.start(kernel.__heap_base.value as number);
-    runtime = new KernelRuntime(kernel, mem, module, threadCount());
+    runtime = new KernelRuntime(build, kernel, mem, module, threadCount());
   } catch (err) {
     unavailable = (err as Error).message.split('\n')[0];
     runtime = null;
@@ -113,12 +117,35 @@ function threadCount(): number {
   return Math.max(1, Math.min(8, Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : cores));
 }
 
-/** recurrent.wasm: copied into dist by the build (unpacked beside app.asar in a package), else the source tree's. */
-function wasmFile(): string {
-  const inDist = path.join(__dirname, 'recurrent.wasm');
+/** The kernel's builds: with relaxed SIMD's fused multiply-adds, or plain WebAssembly SIMD. */
+export type KernelBuild = 'relaxed' | 'simd';
+
+/**
+ * The relaxed build when this runtime compiles it (Electron does; Node 20 after setting V8's
+ * experimental flag, which its worker threads share), else the plain one. LSTM_STUDIO_KERNEL_BUILD=simd
+ * forces the plain build (for comparisons).
+ */
+function compileKernel(): { build: KernelBuild; module: WebAssembly.Module } {
+  if (process.env.LSTM_STUDIO_KERNEL_BUILD !== 'simd') {
+    const bytes = fs.readFileSync(wasmFile('recurrent-relaxed.wasm'));
+    for (const flag of [null, '--experimental-wasm-relaxed-simd']) {
+      try {
+        if (flag) v8.setFlagsFromString(flag);
+        return { build: 'relaxed', module: new WebAssembly.Module(bytes) };
+      } catch {
+        // not supported here (yet): try the flag, then the plain build
+      }
+    }
+  }
+  return { build: 'simd', module: new WebAssembly.Module(fs.readFileSync(wasmFile('recurrent.wasm'))) };
+}
+
+/** A build of the kernel: copied into dist by the build (unpacked beside app.asar in a package), else the source tree's. */
+function wasmFile(name: string): string {
+  const inDist = path.join(__dirname, name);
   const unpacked = inDist.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
-  const candidates = [unpacked, inDist, path.resolve(__dirname, '..', '..', '..', '..', 'native', 'recurrent', 'recurrent.wasm')];
+  const candidates = [unpacked, inDist, path.resolve(__dirname, '..', '..', '..', '..', 'native', 'recurrent', name)];
   const found = candidates.find((f) => fs.existsSync(f));
-  if (!found) throw new Error(`recurrent.wasm is missing (looked in ${candidates.join(', ')}); rebuild LSTM Studio`);
+  if (!found) throw new Error(`${name} is missing (looked in ${candidates.join(', ')}); rebuild LSTM Studio`);
   return found;
 }

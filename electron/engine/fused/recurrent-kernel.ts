@@ -175,8 +175,7 @@ export function releaseSaved(mem: KernelMemory, saved: SavedCall): void {
   for (const d of saved.dirs) mem.release(d.W, d.U, d.bias, d.gates, d.cs, d.hs, d.rh);
 }
 
-/** A job's share: rows [b0, b1) of direction `dir`. */
-export interface PlannedJob {
+interface PlannedJob {
   dir: number;
   b0: number;
   b1: number;
@@ -186,7 +185,7 @@ export interface PlannedJob {
  * Splits the batch of each direction into row ranges, about two jobs per thread in all (a thread
  * that gets no core for a while leaves its second job to the others), each at least `minRows`.
  */
-export function planJobs(rt: KernelRuntime, B: number, directions: number, minRows: number): PlannedJob[] {
+function planJobs(rt: KernelRuntime, B: number, directions: number, minRows: number): PlannedJob[] {
   const perDir = Math.max(1, Math.min(Math.round((JOBS_PER_THREAD * rt.threads) / directions), Math.floor(B / minRows)));
   const jobs: PlannedJob[] = [];
   for (let dir = 0; dir < directions; dir++) {
