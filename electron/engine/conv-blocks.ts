@@ -8,7 +8,7 @@ import type * as TF from '@tensorflow/tfjs';
 import { UserError } from '../../shared/errors';
 import type { ConvBlock } from '../../shared/model/variant';
 import { tf } from './backend';
-import { FusedBatchNormalization } from './fused/fused-layers';
+import { FusedBatchNormalization, FusedMaxPooling1D } from './fused/fused-layers';
 import { TemporalConv } from './temporal-conv-layer';
 
 type SymbolicTensor = TF.SymbolicTensor;
@@ -28,7 +28,7 @@ export function applyConvBlocks(blocks: readonly ConvBlock[], x: SymbolicTensor,
       if (steps < b.pool) {
         throw new UserError(`${prefix}.blocks[${index}].pool: pooling by ${b.pool} leaves no steps of the ${steps} this block sees: use a smaller pool or a longer input.window.`);
       }
-      x = apply(t.layers.maxPooling1d({ poolSize: b.pool, strides: b.pool, name: `${prefix}_pool_${i}` }), x);
+      x = apply(new FusedMaxPooling1D({ poolSize: b.pool, strides: b.pool, name: `${prefix}_pool_${i}` }), x);
     }
   });
   return x;

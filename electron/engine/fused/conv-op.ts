@@ -10,7 +10,7 @@ import type { KernelRuntime } from './kernel-runtime';
 
 let calls = 0;
 
-/** How many convolution and batch-norm calls ran on the fused kernel in this thread (to check which path runs). */
+/** How many convolution, batch-norm and pooling calls ran on the kernel path in this thread (to check which path runs). */
 export function fusedConvCallCount(): number {
   return calls;
 }
@@ -66,4 +66,44 @@ export function fusedBatchNormTraining(rt: KernelRuntime, x: TF.Tensor, gamma: T
   const y = op(x, gamma, beta);
   const s = stats as unknown as { mean: Float32Array; variance: Float32Array };
   return { y, mean: t.tensor(s.mean, [F]), variance: t.tensor(s.variance, [F]) };
+}
+
+/**
+ * Max pooling over time by `pool` steps with stride `pool` ('valid': trailing steps that fill no
+ * window are dropped), x [B, T, F] -> [B, floor(T / pool), F], on plain arrays: its gradient goes to
+ * the first maximum of each window (as tfjs's), where tfjs-wasm's MaxPoolGrad took most of a
+ * CNN-LSTM step's pooling time.
+ */
+export function maxPoolOverTime(x: TF.Tensor, pool: number): TF.Tensor {
+  const t = tf();
+  calls++;
+  const [B, T, F] = x.shape as [number, number, number];
+  const S = Math.floor(T / pool);
+  const op = t.customGrad((...args: (TF.Tensor | TF.GradSaveFunc)[]) => {
+    const xv = (args[0] as TF.Tensor).dataSync() as Float32Array;
+    const out = new Float32Array(B * S * F);
+    const from = new Int32Array(B * S * F);
+    for (let b = 0; b < B; b++) {
+      for (let s = 0; s < S; s++) {
+        const o = (b * S + s) * F;
+        const first = (b * T + s * pool) * F;
+        for (let f = 0; f < F; f++) {
+          let best = first + f;
+          for (let k = 1; k < pool; k++) if (xv[first + k * F + f] > xv[best]) best = first + k * F + f;
+          out[o + f] = xv[best];
+          from[o + f] = best;
+        }
+      }
+    }
+    return {
+      value: t.tensor(out, [B, S, F]),
+      gradFunc: (dy: TF.Tensor) => {
+        const g = dy.dataSync() as Float32Array;
+        const dx = new Float32Array(B * T * F);
+        for (let i = 0; i < from.length; i++) dx[from[i]] += g[i];
+        return [t.tensor(dx, [B, T, F])];
+      },
+    };
+  });
+  return op(x);
 }

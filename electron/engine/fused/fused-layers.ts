@@ -1,6 +1,6 @@
 /**
- * LSTM, GRU, Bidirectional and BatchNormalization layers that run on the fused kernel when they can
- * and are tfjs's own otherwise. They subclass tfjs's classes and register under the same class names, so model.json
+ * LSTM, GRU, Bidirectional, BatchNormalization and MaxPooling1D layers that run on the fused kernel
+ * (or our own ops) when they can and are tfjs's own otherwise. They subclass tfjs's classes and register under the same class names, so model.json
  * and the weights are exactly tfjs's (saved models load in either direction, and on tfjs-node, the
  * native backend, the layers run tfjs's code unchanged).
  *
@@ -9,11 +9,12 @@
  * state or gets an initial state, its activations are not tanh/sigmoid, it has no bias, its units
  * are not a multiple of 4, or it trains with recurrentDropout (kept on tfjs's path). Batch
  * normalization runs on the kernel in training only (its inference is one tfjs op already), over the
- * last axis with both gamma and beta. TemporalConv asks `fusedKernel` the same way.
+ * last axis with both gamma and beta. Max pooling over time runs as our op when its stride is its pool
+ * size ('valid' padding). TemporalConv asks `fusedKernel` the same way.
  */
 import type * as TF from '@tensorflow/tfjs';
 import { tf } from '../backend';
-import { fusedBatchNormTraining } from './conv-op';
+import { fusedBatchNormTraining, maxPoolOverTime } from './conv-op';
 import { fusedRecurrent, type FusedSpec } from './fused-op';
 import { kernelRuntime, type KernelRuntime } from './kernel-runtime';
 
@@ -46,6 +47,7 @@ const LstmBase = t.layers.lstm({ units: 4 }).constructor as LayerClass;
 const GruBase = t.layers.gru({ units: 4 }).constructor as LayerClass;
 const BidirectionalBase = t.layers.bidirectional({ layer: t.layers.lstm({ units: 4 }) as TF.RNN }).constructor as LayerClass;
 const BatchNormBase = t.layers.batchNormalization({}).constructor as LayerClass;
+const MaxPool1dBase = t.layers.maxPooling1d({}).constructor as LayerClass;
 
 let enabled = process.env.LSTM_STUDIO_FUSED !== '0';
 
@@ -173,13 +175,25 @@ export class FusedBatchNormalization extends BatchNormBase {
   }
 }
 
+/** tfjs's MaxPooling1D, as our op when the kernel path is on and windows do not overlap ('valid'). */
+export class FusedMaxPooling1D extends MaxPool1dBase {
+  static className = 'MaxPooling1D';
+  override call(inputs: Tensor | Tensor[], kwargs: Kwargs): Tensor | Tensor[] {
+    const self = this as unknown as { poolSize: number[]; strides: number[]; padding: string };
+    const x = single(inputs);
+    const pool = self.poolSize[0];
+    if (self.strides[0] !== pool || self.padding !== 'valid' || x.rank !== 3 || x.dtype !== 'float32' || !fusedKernel()) return super.call(inputs, kwargs);
+    return t.tidy(() => maxPoolOverTime(x, pool));
+  }
+}
+
 let registered = false;
 
 /** Registers the fused classes under tfjs's names, so loaded and deserialised models use them. */
 export function registerFusedLayers(): void {
   if (registered) return;
   registered = true;
-  for (const cls of [FusedLSTM, FusedGRU, FusedBidirectional, FusedBatchNormalization]) {
+  for (const cls of [FusedLSTM, FusedGRU, FusedBidirectional, FusedBatchNormalization, FusedMaxPooling1D]) {
     t.serialization.registerClass(cls as unknown as Parameters<typeof t.serialization.registerClass>[0]);
   }
 }

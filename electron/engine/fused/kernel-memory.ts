@@ -56,7 +56,7 @@ export class KernelMemory {
       const current = this.memory.buffer.byteLength / PAGE;
       const pages = Math.ceil((end - this.memory.buffer.byteLength) / PAGE);
       if (current + pages > MAX_PAGES) {
-        throw new Error(`The fused recurrent kernel needs ${Math.ceil(end / 2 ** 20)} MB, more than its 4 GB limit: use a smaller batch size or window.`);
+        throw new Error(`The fused kernel needs ${Math.ceil(end / 2 ** 20)} MB, more than its 4 GB limit: use a smaller batch size or window.`);
       }
       this.memory.grow(Math.min(MAX_PAGES - current, Math.max(pages, Math.ceil(current / 4))));
     }

@@ -71,11 +71,11 @@ export class KernelRuntime {
         // A helper thread claimed a job and stopped (killed, out of memory): do without helpers from now on.
         this.close();
         this.workers.length = 0;
-        throw new Error(`The fused recurrent kernel's helper thread stopped responding (no job finished for ${STALL_MS / 1000} s); it now runs on one thread. Train again.`);
+        throw new Error(`The fused kernel's helper thread stopped responding (no job finished for ${STALL_MS / 1000} s); it now runs on one thread. Train again.`);
       }
       if (Atomics.load(c, DONE) !== done) waited = 0;
     }
-    if (Atomics.load(c, FAILED) !== 0) throw new Error('The fused recurrent kernel failed (a WebAssembly trap): this is a bug in LSTM Studio.');
+    if (Atomics.load(c, FAILED) !== 0) throw new Error('The fused kernel failed (a WebAssembly trap): this is a bug in LSTM Studio.');
   }
 
   /** Stops the helper threads. */
