@@ -6,8 +6,8 @@
  * lists the same fields.
  *
  * Layouts (row-major, float32): x [B, T, C]; W [K*C, F] (Keras's [K, C, F]); WT [F, K*C]; bias [F];
- * out and dout [B, T, F]; dx [B, T, C] (0: not wanted); dW [K*C, F] and db [F] this job's partial sums;
- * work this job's scratch, 2 x T x K*C floats.
+ * out and dout [B, T, F]; dx [B, T, C] (0: not wanted); dW [F, K*C] (transposed) and db [F] this job's
+ * partial sums; work this job's scratch, 2 x T x K*C + T x F floats.
  */
 #ifndef CONV_H
 #define CONV_H

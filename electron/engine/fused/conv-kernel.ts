@@ -66,7 +66,9 @@ export function convBackward(rt: KernelRuntime, s: ConvShape, x: Float32Array, W
       rt.kernel.add_into(partials[0].ptr, partials[2 * k].ptr, KC * s.F);
       rt.kernel.add_into(partials[1].ptr, partials[2 * k + 1].ptr, s.F);
     }
-    return { dx: mem.read(blocks.dx, s.B * s.T * s.C), dW: mem.read(partials[0], KC * s.F), db: mem.read(partials[1], s.F) };
+    // The jobs sum dW transposed ([F, K*C]); the WT block is free again and takes dW [K*C, F].
+    rt.kernel.transpose_into(KC, s.F, partials[0].ptr, blocks.WT.ptr);
+    return { dx: mem.read(blocks.dx, s.B * s.T * s.C), dW: mem.read(blocks.WT, KC * s.F), db: mem.read(partials[1], s.F) };
   } finally {
     releaseAll(mem, blocks);
     mem.release(...partials);
@@ -83,7 +85,7 @@ function dispatch(rt: KernelRuntime, s: ConvShape, fn: number, shared: () => Par
   const span = s.dilation * (s.K - 1);
   const args = mem.alloc(jobs * CONV.bytes + 4);
   const next = args.ptr + jobs * CONV.bytes;
-  const work = Array.from({ length: jobs }, () => mem.alloc(2 * s.T * s.K * s.C * 4));
+  const work = Array.from({ length: jobs }, () => mem.alloc((2 * s.T * s.K * s.C + s.T * s.F) * 4));
   try {
     mem.i32[next >> 2] = 0;
     work.forEach((w, k) => {
