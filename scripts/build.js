@@ -23,6 +23,8 @@ if (!only || only === 'node') {
 if (!only || only === 'renderer') {
   if (fs.existsSync(path.join(root, 'renderer', 'index.html'))) {
     run(bin('tsc'), ['-p', 'renderer/tsconfig.json']);
+    // The previous bundles go; dist/renderer/src (the renderer logic the unit tests import, from tsc) stays.
+    fs.rmSync(path.join(root, 'dist', 'renderer', 'assets'), { recursive: true, force: true });
     run(bin('vite'), ['build', '--config', 'renderer/vite.config.mjs', '--logLevel', 'warn']);
   }
 }

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { ErrorProvider } from './common/error-context';
+import { QueryProvider } from './common/query-provider';
 import './styles.css';
 import './registry/registry.css';
 import './reports/reports.css';
@@ -12,7 +13,9 @@ if (!root) throw new Error('index.html has no #root element.');
 createRoot(root).render(
   <StrictMode>
     <ErrorProvider>
-      <App />
+      <QueryProvider>
+        <App />
+      </QueryProvider>
     </ErrorProvider>
   </StrictMode>,
 );

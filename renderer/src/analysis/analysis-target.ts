@@ -3,13 +3,12 @@
  * was trained on), with the run that trained the model (its config names the window, horizon and
  * targets before anything has run) and the dataset's details (entities, column ranges).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { DatasetDetail } from '../../../shared/dataset';
-import type { ModelSummary, RunDetail, RunSummary } from '../../../shared/model/training';
+import type { ModelSummary, RunDetail } from '../../../shared/model/training';
 import type { Task } from '../../../shared/model/variant';
-import { getApi } from '../common/api-client';
-import { useReportError } from '../common/error-context';
-import { useDatasetDetail } from '../datasets/use-dataset-detail';
+import { useOperation } from '../common/use-operation';
+import { useDatasetDetail } from '../datasets/dataset-queries';
 
 /** One model version as the pickers offer it. */
 export interface ModelChoice {
@@ -49,24 +48,14 @@ export function modelRef(m: { name: string; version: number }): string {
  * the choices start with each alias (`NAME:production`), following the version it points at.
  */
 export function useAnalysisTarget(routeModel: string | null, routeDataset: number | null, tasks: readonly Task[], pageName: string, withAliases = false): AnalysisTarget {
-  const report = useReportError();
-  const [list, setList] = useState<{ models: ModelSummary[]; runs: RunSummary[] } | null>(null);
-  const [run, setRun] = useState<RunDetail | null>(null);
-
-  useEffect(() => {
-    let stale = false;
-    Promise.all([getApi().models.list(), getApi().runs.list({})]).then(
-      ([models, runs]) => !stale && setList({ models, runs }),
-      (err) => {
-        if (stale) return;
-        setList({ models: [], runs: [] });
-        report('Loading the models', err);
-      },
-    );
-    return () => {
-      stale = true;
-    };
-  }, [report]);
+  const modelList = useOperation('models:list', undefined, 'Loading the models');
+  const runList = useOperation('runs:list', {}, 'Loading the models');
+  // After a failure the pickers show no models rather than waiting forever.
+  const failed = modelList.isError || runList.isError;
+  const list = useMemo(
+    () => (failed ? { models: [], runs: [] } : modelList.data && runList.data ? { models: modelList.data, runs: runList.data } : null),
+    [failed, modelList.data, runList.data],
+  );
 
   const models = useMemo(() => {
     if (!list) return null;
@@ -90,22 +79,10 @@ export function useAnalysisTarget(routeModel: string | null, routeDataset: numbe
   const datasetId = routeDataset ?? model?.trainedOn ?? null;
 
   const runId = model?.summary.runId ?? null;
-  useEffect(() => {
-    setRun(null);
-    if (!runId) return;
-    let stale = false;
-    getApi()
-      .runs.get({ id: runId })
-      .then(
-        (r) => !stale && setRun(r),
-        () => undefined, // the run may have been deleted: the page works without its config
-      );
-    return () => {
-      stale = true;
-    };
-  }, [runId]);
+  // The run may have been deleted: the page works without its config (no error shown).
+  const run = useOperation('runs:get', runId ? { id: runId } : null, null).data ?? null;
 
-  const detail = useDatasetDetail(datasetId, 'Loading the dataset');
+  const { detail } = useDatasetDetail(datasetId, 'Loading the dataset');
 
   const missing = models && routeModel && !model ? routeModel : null;
   return { models, model, missing, datasetId, run, detail };

@@ -1,5 +1,5 @@
 /** The renderer's only way to the back end: the preload's API in Electron, else the HTTP bridge. */
-import type { StudioApi } from '../../../shared/api';
+import type { OperationName, Req, Res, StudioApi } from '../../../shared/api';
 import { createBrowserApi } from './browser-bridge';
 
 declare global {
@@ -17,3 +17,10 @@ export function getApi(): StudioApi {
   return api;
 }
 
+
+/** Calls one operation by name (what the query cache does for every read). */
+export function callOperation<K extends OperationName>(op: K, req: Req<K>): Promise<Res<K>> {
+  const [ns, method] = op.split(':') as [string, string];
+  const namespace = (getApi() as unknown as Record<string, Record<string, (req: unknown) => Promise<unknown>>>)[ns];
+  return namespace[method](req) as Promise<Res<K>>;
+}

@@ -1,30 +1,30 @@
 /** The dataset page header: breadcrumb, name with inline rename, source facts and delete. */
 import { useState } from 'react';
 import type { DatasetSummary } from '../../../shared/dataset';
-import { getApi } from '../common/api-client';
 import { useReportError } from '../common/error-context';
 import { fmtBytes, fmtLocalDate } from '../common/format';
 import { ConfirmDialog } from '../common/confirm-dialog';
 import { EditIcon, TrashIcon } from '../common/icons';
+import { useDeleteDataset, useRenameDataset } from './dataset-queries';
 
 /** Renders the header; rename saves on Enter or blur, delete asks for confirmation first. */
 export function DatasetHeader({
   summary,
   onBack,
-  onRenamed,
   onDeleted,
 }: {
   summary: DatasetSummary;
   onBack: () => void;
-  onRenamed: (name: string) => void;
   onDeleted: () => void;
 }) {
   const report = useReportError();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(summary.name);
-  const [saving, setSaving] = useState(false);
+  const rename = useRenameDataset();
+  const saving = rename.isPending;
   const [confirming, setConfirming] = useState(false);
-  const [deleting, setDeleting] = useState(false);
+  const del = useDeleteDataset();
+  const deleting = del.isPending;
 
   const save = async () => {
     const name = draft.trim();
@@ -33,27 +33,21 @@ export function DatasetHeader({
       setDraft(summary.name);
       return;
     }
-    setSaving(true);
     try {
-      const updated = await getApi().datasets.rename({ id: summary.id, name });
-      onRenamed(updated.name);
+      await rename.mutateAsync({ id: summary.id, name });
       setEditing(false);
     } catch (err) {
       report('Renaming the dataset', err);
-    } finally {
-      setSaving(false);
     }
   };
 
   const remove = async () => {
-    setDeleting(true);
     try {
-      await getApi().datasets.delete({ id: summary.id });
+      await del.mutateAsync({ id: summary.id });
       setConfirming(false);
       onDeleted();
     } catch (err) {
       report('Deleting the dataset', err);
-      setDeleting(false);
       setConfirming(false);
     }
   };

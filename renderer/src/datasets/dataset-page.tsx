@@ -1,10 +1,8 @@
 /** One dataset: header (rename, delete), summary, chart, column profile, entities and gaps. */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DatasetDetail } from '../../../shared/dataset';
-import { getApi } from '../common/api-client';
-import { useReportError } from '../common/error-context';
+import { useCallback, useRef, useState } from 'react';
 import { ColumnProfileTable } from './column-profile-table';
 import { DatasetHeader } from './dataset-header';
+import { useDatasetDetail } from './dataset-queries';
 import { EntitiesTable } from './entities-table';
 import { GapsList } from './gaps-list';
 import { AlertIcon } from '../common/icons';
@@ -17,20 +15,18 @@ export function DatasetPage({
   id,
   onBack,
   onTrain,
-  onChanged,
   onDeleted,
 }: {
   id: number;
   onBack: () => void;
   /** Opens the Configure page for this dataset. */
   onTrain: () => void;
-  onChanged: () => void;
   onDeleted: () => void;
 }) {
-  const report = useReportError();
-  const [detail, setDetail] = useState<DatasetDetail | null>(null);
-  const [failed, setFailed] = useState(false);
-  const [entity, setEntity] = useState(0);
+  const { detail, failed } = useDatasetDetail(id);
+  // The entity charted: the first one until the user picks another.
+  const [picked, setEntity] = useState<number | null>(null);
+  const entity = picked ?? detail?.entities[0]?.index ?? 0;
   const chartRef = useRef<HTMLDivElement>(null);
   // Picking an entity in the table (below the chart) brings the chart into view.
   const showEntity = useCallback((index: number) => {
@@ -38,34 +34,6 @@ export function DatasetPage({
     chartRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }, []);
 
-  useEffect(() => {
-    let stale = false;
-    getApi()
-      .datasets.get({ id })
-      .then(
-        (d) => {
-          if (stale) return;
-          setDetail(d);
-          setEntity(d.entities[0]?.index ?? 0);
-        },
-        (err) => {
-          if (stale) return;
-          setFailed(true);
-          report('Opening the dataset', err);
-        },
-      );
-    return () => {
-      stale = true;
-    };
-  }, [id, report]);
-
-  const onRenamed = useCallback(
-    (name: string) => {
-      setDetail((d) => (d ? { ...d, summary: { ...d.summary, name } } : d));
-      onChanged();
-    },
-    [onChanged],
-  );
 
   if (!detail) {
     return (
@@ -90,7 +58,7 @@ export function DatasetPage({
   return (
     <div className="page" data-testid="dataset-page">
       <div className="header-row">
-        <DatasetHeader summary={s} onBack={onBack} onRenamed={onRenamed} onDeleted={onDeleted} />
+        <DatasetHeader summary={s} onBack={onBack} onDeleted={onDeleted} />
         <button type="button" className="button primary" onClick={onTrain} data-testid="train-dataset-button">
           <PlayIcon />
           Train a model

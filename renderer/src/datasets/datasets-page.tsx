@@ -1,27 +1,24 @@
 /** The datasets list: every imported dataset, the import button and recently imported files. */
 import type { PickedFile } from '../../../shared/api';
-import type { DatasetSummary } from '../../../shared/dataset';
 import { fmtBytes, fmtCount, fmtLocalDate } from '../common/format';
 import { EmptyState } from '../common/empty-state';
 import { DatabaseIcon, ImportIcon } from '../common/icons';
+import { useDatasets } from './dataset-queries';
 import { RecentFiles } from './recent-files';
 
 /** Renders the datasets table (click a row to open it), the import button and recent files. */
 export function DatasetsPage({
-  datasets,
-  revision,
   picking,
   onPickFile,
   onImportPath,
   onOpen,
 }: {
-  datasets: DatasetSummary[] | null;
-  revision: number;
   picking: boolean;
   onPickFile: () => void;
   onImportPath: (file: PickedFile) => void;
   onOpen: (id: number) => void;
 }) {
+  const datasets = useDatasets();
   return (
     <div className="page" data-testid="datasets-page">
       <div className="page-header">
@@ -97,7 +94,7 @@ export function DatasetsPage({
         )}
       </section>
 
-      <RecentFiles revision={revision} onOpen={onImportPath} />
+      <RecentFiles onOpen={onImportPath} />
     </div>
   );
 }

@@ -1,27 +1,12 @@
 /** Recently imported files; clicking one opens the import dialog for it again. */
-import { useEffect, useState } from 'react';
-import type { PickedFile, RecentFile } from '../../../shared/api';
-import { getApi } from '../common/api-client';
-import { useReportError } from '../common/error-context';
+import type { PickedFile } from '../../../shared/api';
 import { fmtLocalDate } from '../common/format';
 import { FileIcon } from '../common/icons';
+import { useRecentFiles } from './dataset-queries';
 
 /** Renders the recent files card, or nothing when there are none. */
-export function RecentFiles({ revision, onOpen }: { revision: number; onOpen: (file: PickedFile) => void }) {
-  const report = useReportError();
-  const [files, setFiles] = useState<RecentFile[]>([]);
-  useEffect(() => {
-    let stale = false;
-    getApi()
-      .files.recent()
-      .then(
-        (list) => !stale && setFiles(list),
-        (err) => !stale && report('Loading recent files', err),
-      );
-    return () => {
-      stale = true;
-    };
-  }, [revision, report]);
+export function RecentFiles({ onOpen }: { onOpen: (file: PickedFile) => void }) {
+  const files = useRecentFiles();
   if (files.length === 0) return null;
   return (
     <section className="card" data-testid="recent-files">

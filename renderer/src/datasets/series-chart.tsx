@@ -5,11 +5,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PlotlyHTMLElement } from 'plotly.js-dist-min';
 import type { SeriesResult } from '../../../shared/dataset';
-import { getApi } from '../common/api-client';
 import { useReportError } from '../common/error-context';
 import { buildLayout, buildTraces, chartHeight } from '../common/chart-layout';
 import { fmtCount, plotlyDateToMs } from '../common/format';
 import { loadPlotly, plotConfig, usePlotlyPurge } from '../common/plotly-loader';
+import { useSeriesView } from './dataset-queries';
 
 const MAX_POINTS = 2000;
 const RELAYOUT_DEBOUNCE_MS = 200;
@@ -49,31 +49,15 @@ export function SeriesChart({
   // The zoomed range belongs to one key; a new entity or column set starts unzoomed.
   const [view, setView] = useState<{ key: string; range: [number, number] | null }>({ key, range: null });
   const range = view.key === key ? view.range : null;
-  // The latest data with the x range it was requested for.
-  const [shown, setShown] = useState<{ result: SeriesResult; range: [number, number] | null } | null>(null);
+  // The latest data with the x range it was requested for (kept on screen while a new range loads).
+  const series = useSeriesView({ datasetId, entity, columns, maxPoints: MAX_POINTS, ...(range ? { range } : {}) });
+  const shown = series.data ?? null;
   const result = shown?.result ?? null;
-  const [loading, setLoading] = useState(false);
+  const loading = series.isFetching;
   const el = useRef<HTMLDivElement>(null);
   const keyRef = useRef(key);
   keyRef.current = key;
   const xKindRef = useRef<SeriesResult['xKind'] | null>(null);
-
-  useEffect(() => {
-    let stale = false;
-    setLoading(true);
-    getApi()
-      .datasets.series({ datasetId, entity, columns, maxPoints: MAX_POINTS, ...(range ? { range } : {}) })
-      .then(
-        (r) => !stale && setShown({ result: r, range }),
-        (err) => !stale && report('Loading chart data', err),
-      )
-      .finally(() => !stale && setLoading(false));
-    return () => {
-      stale = true;
-    };
-    // columns are captured through key
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, range, report]);
 
   // Draw (or update in place, keeping the user's zoom through uirevision).
   useEffect(() => {
@@ -98,8 +82,7 @@ export function SeriesChart({
     return () => {
       cancelled = true;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [shown, stacked]);
+  }, [shown, stacked, xTitle, key, report]);
 
   // Zoom -> re-request detail for the visible x range (debounced).
   useEffect(() => {

@@ -11,7 +11,6 @@ import { getApi } from '../common/api-client';
 import { driftStatisticChart } from './drift-charts';
 import { useReportError } from '../common/error-context';
 import { modelsRoute, type AnalysisRoute, type Route } from '../common/route';
-import { useApiValue } from '../common/use-api-value';
 import { driftSummaryTable, driftTable } from '../../../shared/reports/context-tables';
 import { AnalysisHeader, BeforeRun, ResultNotes } from '../analysis/analysis-common';
 import { ExportReportButton } from '../reports/export-report-button';
@@ -19,6 +18,8 @@ import { AnalysisToolbar } from '../analysis/analysis-toolbar';
 import { DriftDistributions, DriftFeatureTable } from './drift-features';
 import { DriftAlertState, DriftChecks, DriftOutputs, DriftVerdict } from './drift-status';
 import { Plot } from '../common/plot';
+import { useDriftChecks } from './operations-queries';
+import { useRegistry, useModelPolicy } from '../registry/registry-queries';
 
 const TESTS: DriftTest[] = ['ks', 'wasserstein'];
 
@@ -31,18 +32,15 @@ export function DriftPage({ route, datasets, navigate }: { route: AnalysisRoute;
   // A recorded check opened from the list replaces the job's result until the next run.
   const [stored, setStored] = useState<DriftReport | null>(null);
   const [storedId, setStoredId] = useState<number | null>(null);
-  const [revision, setRevision] = useState(0);
-  useEffect(() => {
-    if (job.status === 'done') setRevision((r) => r + 1);
-  }, [job.status]);
   useEffect(() => {
     setStored(null);
     setStoredId(null);
   }, [name]);
 
-  const registry = useApiValue(name === null ? null : 'registry', revision, () => getApi().models.registry(), 'Loading the model registry');
-  const checks = useApiValue(name, revision, () => getApi().drift.history({ name: name! }), 'Loading the drift checks');
-  const policy = useApiValue(name, revision, () => getApi().models.policy({ name: name! }), 'Loading the model policy');
+  // A finished check reloads these through its job's event.
+  const registry = useRegistry(name !== null);
+  const checks = useDriftChecks(name);
+  const policy = useModelPolicy(name);
   const model = registry.value?.find((m) => m.name === name) ?? null;
 
   const run = () => {

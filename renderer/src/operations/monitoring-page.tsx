@@ -10,25 +10,20 @@ import { getApi } from '../common/api-client';
 import { errorMessage } from '../common/error-context';
 import { fmtCount, fmtLocalDate, fmtNumber, fmtPct } from '../common/format';
 import { monitoringCharts } from './monitoring-charts';
-import { useApiValue } from '../common/use-api-value';
 import { Plot } from '../common/plot';
 import { StatCard } from '../common/stat-card';
-
-const REFRESH_MS = 5000;
+import { useInvalidate } from '../common/use-operation';
+import { useMonitoredVersions, useMonitoringHistory, useServingStatus } from './operations-queries';
 
 /** Renders the serving status, the versions in service and the chosen one's charts. */
 export function MonitoringPage({ datasets }: { datasets: DatasetSummary[] | null }) {
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    const t = setInterval(() => setTick((x) => x + 1), REFRESH_MS);
-    return () => clearInterval(t);
-  }, []);
-  const status = useApiValue('status', tick, () => getApi().serving.status(), 'Loading the serving status');
-  const summary = useApiValue('summary', tick, () => getApi().monitoring.summary(), 'Loading the versions in service');
+  const invalidate = useInvalidate();
+  const status = useServingStatus();
+  const summary = useMonitoredVersions();
   const [chosen, setChosen] = useState<string | null>(null);
   const versions = summary.value ?? [];
   const current = versions.find((v) => key(v) === chosen) ?? versions[0] ?? null;
-  const history = useApiValue(current ? `${key(current)}@${current.version}` : null, tick, () => getApi().monitoring.history({ name: current!.name, version: current!.version }), 'Loading the monitoring history');
+  const history = useMonitoringHistory(current);
   const samples = useMemo(() => (history.value ?? []).filter((s) => current && s.alias === current.alias), [history.value, current]);
   const charts = useMemo(() => monitoringCharts(samples), [samples]);
   const s = status.value;
@@ -98,7 +93,7 @@ export function MonitoringPage({ datasets }: { datasets: DatasetSummary[] | null
           </div>
         )}
       </section>
-      {current && <TestRequest version={current} datasets={datasets} onDone={() => setTick((x) => x + 1)} />}
+      {current && <TestRequest version={current} datasets={datasets} onDone={() => invalidate('monitoring', 'serving')} />}
       {current && (
         <section className="card">
           <div className="card-header">

@@ -12,21 +12,22 @@ import { saveBlob } from '../common/download';
 import { useReportError } from '../common/error-context';
 import { fmtBytes, fmtCount, fmtLocalDate, fmtNumber, fmtTableTime } from '../common/format';
 import type { AnalysisRoute } from '../common/route';
-import { useApiValue } from '../common/use-api-value';
 import { AnalysisHeader, BeforeRun, ResultNotes } from '../analysis/analysis-common';
 import { AnalysisToolbar } from '../analysis/analysis-toolbar';
 import { ImportIcon } from '../common/icons';
 import { StatCard } from '../common/stat-card';
+import { useScoringRuns } from './operations-queries';
 
 /** Renders the pickers (and Score a file…), the run's summary, what was skipped, the first rows and the history. */
-export function ScoringPage({ route, datasets, navigate, onImported }: { route: AnalysisRoute; datasets: DatasetSummary[] | null; navigate: (r: AnalysisRoute) => void; onImported: () => void }) {
+export function ScoringPage({ route, datasets, navigate }: { route: AnalysisRoute; datasets: DatasetSummary[] | null; navigate: (r: AnalysisRoute) => void }) {
   const report = useReportError();
   const page = useAnalysisPage<ScoringRun>(route, navigate);
   const { target, job, busy } = page;
   const [stride, setStride] = useState('1');
   const [importing, setImporting] = useState(false);
   const name = target.model?.summary.name ?? null;
-  const runs = useApiValue(name, job.result ? 1 + (job.result.windows % 997) : 0, () => getApi().scoring.list({ name: name! }), 'Loading the scoring runs');
+  // A finished run reloads the list through its job's event.
+  const runs = useScoringRuns(name);
   const strideValue = /^\d+$/.test(stride.trim()) && Number(stride) >= 1 ? Number(stride) : null;
   const run = () => page.start((jobId, model, datasetId) => getApi().scoring.run({ jobId, model, datasetId, stride: strideValue ?? 1 }));
 
@@ -37,7 +38,6 @@ export function ScoringPage({ route, datasets, navigate, onImported }: { route: 
       if (!picked) return;
       // New data is read leniently: rows that cannot be read are skipped and listed, not fatal.
       const detail = await getApi().datasets.import({ jobId: crypto.randomUUID(), path: picked.path, options: { skipBadRows: true } });
-      onImported();
       page.onDataset(detail.summary.id);
     } catch (err) {
       report('Importing the file to score', err);

@@ -1,16 +1,15 @@
 /** Two versions of a model side by side: metrics with the better side marked, the config differences and the loss curves overlaid. */
 import { useMemo } from 'react';
 import type { ModelVersionDetail, RegisteredModel } from '../../../shared/registry/types';
-import { getApi } from '../common/api-client';
 import { fmtCount, fmtLocalDate } from '../common/format';
 import { modelsRoute, type Route } from '../common/route';
-import { useApiValue } from '../common/use-api-value';
 import { versionCurves } from '../common/version-curves';
 import { AlertIcon } from '../common/icons';
 import { LossChart } from '../common/loss-chart';
 import { ModelBreadcrumb } from './model-overview';
 import { fmtMetric } from '../training/run-metrics';
 import { VersionSelect } from './version-select';
+import { useComparison } from './registry-queries';
 
 /** A config value as short text. */
 function fmtValue(v: unknown): string {
@@ -36,8 +35,7 @@ function Side({ label, d, navigate }: { label: 'A' | 'B'; d: ModelVersionDetail;
 
 /** Loads the comparison of versions `a` and `b` of `model`; the pickers switch either side. */
 export function ModelCompare({ model, a, b, navigate }: { model: RegisteredModel; a: number; b: number; navigate: (r: Route) => void }) {
-  const key = `${model.name}@${a}|${model.name}@${b}`;
-  const { value: c, failed } = useApiValue(key, 0, () => getApi().models.compare({ a: `${model.name}@${a}`, b: `${model.name}@${b}` }), 'Comparing the versions');
+  const { value: c, failed } = useComparison(model.name, a, b);
   const curves = useMemo(
     () => (c ? versionCurves([{ label: `v${c.a.version}`, history: c.a.lineage.history }, { label: `v${c.b.version}`, history: c.b.lineage.history }]) : []),
     [c],

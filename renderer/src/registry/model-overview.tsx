@@ -58,13 +58,11 @@ export function ModelOverview({
   history,
   actions,
   importButton,
-  onPolicySaved,
 }: {
   model: RegisteredModel;
   history: AliasEvent[] | null;
   actions: RegistryActions;
   importButton: ReactNode;
-  onPolicySaved: () => void;
 }) {
   const [selected, setSelected] = useState<number[]>([]);
   const { navigate } = actions;
@@ -146,7 +144,7 @@ export function ModelOverview({
             ))}
           </div>
         </section>
-        <PolicyEditor name={model.name} onSaved={onPolicySaved} />
+        <PolicyEditor name={model.name} />
       </div>
 
       <ModelVersionsTable model={model} selected={chosen} onSelect={setSelected} actions={actions} />

@@ -3,7 +3,7 @@
  * version (lineage, curves, metrics, tags and notes) or two versions compared. It owns the dialogs
  * that change the registry (deploy, rollback, delete) and export/import of model files.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DatasetSummary } from '../../../shared/dataset';
 import type { ModelSummary } from '../../../shared/model/training';
 import { getApi } from '../common/api-client';
@@ -11,7 +11,6 @@ import { saveBase64 } from '../common/download';
 import { errorMessage } from '../common/error-context';
 import { fmtBytes } from '../common/format';
 import { modelsRoute, type ModelsRoute, type Route } from '../common/route';
-import { useApiValue } from '../common/use-api-value';
 import { DeleteVersionDialog } from './delete-version-dialog';
 import { DeployDialog } from './deploy-dialog';
 import { AlertIcon, CloseIcon, ImportIcon, InfoIcon } from '../common/icons';
@@ -19,6 +18,7 @@ import { ModelCompare } from './model-compare';
 import { ModelOverview } from './model-overview';
 import { RegistryList } from './registry-list';
 import { RollbackDialog } from './rollback-dialog';
+import { useAliasHistory, useRegistry, useRegistryChanged } from './registry-queries';
 import { VersionPage } from './version-page';
 
 /** What the sub-pages can ask for. */
@@ -36,24 +36,24 @@ type Notice = { kind: 'info' | 'error'; text: string } | null;
 
 /** Renders the page of `route`. */
 export function ModelsPage({ route, datasets, navigate }: { route: ModelsRoute; datasets: DatasetSummary[] | null; navigate: (r: Route) => void }) {
-  const [revision, setRevision] = useState(0);
-  const bump = useCallback(() => setRevision((r) => r + 1), []);
-  // A deploy or rollback from elsewhere (another window, a tab in browser mode) reloads the page too.
-  useEffect(() => getApi().events.onAliasMoved(bump), [bump]);
-  const registry = useApiValue('registry', revision, () => getApi().models.registry(), 'Loading the model registry');
+  // A deploy or rollback from elsewhere (another window, a tab in browser mode) reloads these through its event.
+  const registry = useRegistry();
   const name = route.name;
-  const history = useApiValue(name, revision, () => getApi().models.history({ name: name! }), 'Loading the alias history');
+  const history = useAliasHistory(name);
+  const changed = useRegistryChanged();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [importing, setImporting] = useState(false);
 
   const models = registry.value;
   const model = name === null ? null : (models?.find((m) => m.name === name) ?? null);
-  const done = (text: string) => {
+  /** A dialog finished: its message shows, and the registry reloads (without the version just deleted). */
+  const done = (text: string, deletedRef?: string) => {
     setDialog(null);
     setNotice({ kind: 'info', text });
-    bump();
+    changed(deletedRef);
   };
+
 
   const actions: RegistryActions = {
     deploy: (version, alias) => setDialog({ kind: 'deploy', version, alias }),
@@ -81,7 +81,7 @@ export function ModelsPage({ route, datasets, navigate }: { route: ModelsRoute; 
       if (!picked) return;
       const imported = await getApi().models.import({ path: picked.path });
       setNotice({ kind: 'info', text: `Imported ${picked.name} as ${imported.name} v${imported.version}.` });
-      bump();
+      changed();
       navigate(modelsRoute(imported.name, imported.version));
     } catch (err) {
       setNotice({ kind: 'error', text: `Importing the model failed: ${errorMessage(err)}` });
@@ -128,9 +128,9 @@ export function ModelsPage({ route, datasets, navigate }: { route: ModelsRoute; 
   } else if (route.compare) {
     body = <ModelCompare model={model} a={route.compare.a} b={route.compare.b} navigate={navigate} />;
   } else if (route.version !== null) {
-    body = <VersionPage key={route.version} model={model} version={route.version} history={history.value} revision={revision} datasets={datasets} actions={actions} onChanged={bump} />;
+    body = <VersionPage key={route.version} model={model} version={route.version} history={history.value} datasets={datasets} actions={actions} />;
   } else {
-    body = <ModelOverview model={model} history={history.value} actions={actions} importButton={importButton} onPolicySaved={bump} />;
+    body = <ModelOverview model={model} history={history.value} actions={actions} importButton={importButton} />;
   }
 
   return (
@@ -169,7 +169,7 @@ export function ModelsPage({ route, datasets, navigate }: { route: ModelsRoute; 
           version={dialog.version}
           onClose={() => setDialog(null)}
           onDeleted={() => {
-            done(`Deleted ${model.name} v${dialog.version.version}.`);
+            done(`Deleted ${model.name} v${dialog.version.version}.`, `${model.name}@${dialog.version.version}`);
             if (model.versions.length === 1) navigate(modelsRoute());
             else if (route.version === dialog.version.version) navigate(modelsRoute(model.name));
           }}

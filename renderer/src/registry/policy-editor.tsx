@@ -2,9 +2,9 @@
 import { useEffect, useState } from 'react';
 import { formatThreshold, parseThresholds } from '../../../shared/registry/thresholds';
 import type { BaselineGateMode, ModelPolicy } from '../../../shared/registry/types';
-import { getApi } from '../common/api-client';
 import { useAction } from '../common/use-action';
-import { useApiValue } from '../common/use-api-value';
+import { useOperationMutation } from '../common/use-operation';
+import { useModelPolicy } from './registry-queries';
 
 interface Draft {
   thresholds: string;
@@ -38,10 +38,10 @@ function fromDraft(d: Draft): ModelPolicy {
   return { thresholds: parseThresholds(d.thresholds), maxModelAgeDays: days(d.maxModelAgeDays, 'The model age limit'), maxDataAgeDays: days(d.maxDataAgeDays, 'The data age limit'), driftShare: pct / 100, baselineGate: d.baselineGate };
 }
 
-/** Loads and edits the policy of model `name`; `onSaved` runs after a save (the gates change). */
-export function PolicyEditor({ name, onSaved }: { name: string; onSaved: () => void }) {
-  const [revision, setRevision] = useState(0);
-  const { value: policy } = useApiValue(name, revision, () => getApi().models.policy({ name }), 'Loading the model policy');
+/** Loads and edits the policy of model `name`; a save reloads the registry (the gates change). */
+export function PolicyEditor({ name }: { name: string }) {
+  const { value: policy } = useModelPolicy(name);
+  const setPolicy = useOperationMutation('models:setPolicy', ['models']);
   const [draft, setDraft] = useState<Draft | null>(null);
   const action = useAction();
   const { busy: saving, error, done: saved } = action;
@@ -57,9 +57,7 @@ export function PolicyEditor({ name, onSaved }: { name: string; onSaved: () => v
   const save = () =>
     draft &&
     action.run(async () => {
-      await getApi().models.setPolicy({ name, policy: fromDraft(draft) });
-      setRevision((r) => r + 1);
-      onSaved();
+      await setPolicy.mutateAsync({ name, policy: fromDraft(draft) });
     });
 
   return (

@@ -1,12 +1,13 @@
 /** A version's tags and notes, edited in place and saved to the registry. */
 import { useState, type KeyboardEvent } from 'react';
 import type { ModelVersionDetail } from '../../../shared/registry/types';
-import { getApi } from '../common/api-client';
 import { useAction } from '../common/use-action';
 import { CloseIcon } from '../common/icons';
+import { useOperationMutation } from '../common/use-operation';
 
-/** The editor; `onSaved` runs after the registry accepted the change. */
-export function VersionNotes({ d, onSaved }: { d: ModelVersionDetail; onSaved: () => void }) {
+/** The editor; a save reloads the version wherever it is shown. */
+export function VersionNotes({ d }: { d: ModelVersionDetail }) {
+  const update = useOperationMutation('models:update', ['models']);
   const [tags, setTags] = useState(d.tags);
   const [input, setInput] = useState('');
   const [notes, setNotes] = useState(d.notes);
@@ -29,11 +30,10 @@ export function VersionNotes({ d, onSaved }: { d: ModelVersionDetail; onSaved: (
   };
   const save = () =>
     action.run(async () => {
-      const updated = await getApi().models.update({ name: d.name, version: d.version, tags: nextTags, notes });
+      const updated = await update.mutateAsync({ name: d.name, version: d.version, tags: nextTags, notes });
       setTags(updated.tags);
       setNotes(updated.notes);
       setInput('');
-      onSaved();
     });
 
   return (

@@ -3,9 +3,7 @@ import { useMemo } from 'react';
 import type { DatasetSummary } from '../../../shared/dataset';
 import { formatVariant } from '../../../shared/model/variant-text';
 import type { AliasEvent, RegisteredModel } from '../../../shared/registry/types';
-import { getApi } from '../common/api-client';
 import { fmtCount, fmtLocalDate, fmtSteps } from '../common/format';
-import { useApiValue } from '../common/use-api-value';
 import { versionCurves } from '../common/version-curves';
 import { AliasBadges } from './alias-badges';
 import { AliasHistory } from './alias-history';
@@ -17,27 +15,24 @@ import { StatCard } from '../common/stat-card';
 import { VersionLineage } from './version-lineage';
 import { VersionNotes } from './version-notes';
 import { ExportReportButton } from '../reports/export-report-button';
+import { useModelVersion } from './registry-queries';
 
 /** Loads version `version` of `model` (again after each registry change) and lays it out. */
 export function VersionPage({
   model,
   version,
   history,
-  revision,
   datasets,
   actions,
-  onChanged,
 }: {
   model: RegisteredModel;
   version: number;
   history: AliasEvent[] | null;
-  revision: number;
   datasets: DatasetSummary[] | null;
   actions: RegistryActions;
-  onChanged: () => void;
 }) {
   const ref = `${model.name}@${version}`;
-  const { value: d, failed } = useApiValue(ref, revision, () => getApi().models.get({ ref }), 'Opening the model version');
+  const { value: d, failed } = useModelVersion(ref);
   const curves = useMemo(() => (d ? versionCurves([{ label: `v${d.version}`, history: d.lineage.history }]) : []), [d]);
   const yaml = useMemo(() => (d ? formatVariant(d.lineage.config) : ''), [d]);
   const { navigate } = actions;
@@ -96,7 +91,7 @@ export function VersionPage({
       <div className="two-col">
         <VersionLineage d={d} datasets={datasets} navigate={navigate} />
         <div className="card-stack">
-          <VersionNotes key={ref} d={d} onSaved={onChanged} />
+          <VersionNotes key={ref} d={d} />
           <section className="card" data-testid="version-metrics">
             <div className="card-header">
               <h2 className="card-title">Validation metrics</h2>

@@ -2,15 +2,13 @@
  * The Configure page: pick a dataset, a task, columns and a preset, edit every field of the variant
  * (form or YAML/JSON, validated inline), see the estimate, and start training.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { DatasetSummary } from '../../../shared/dataset';
 import type { PresetInfo } from '../../../shared/model/training';
 import type { Task, VariantConfig } from '../../../shared/model/variant';
 import { validateVariant } from '../../../shared/model/variant-validation';
-import { getApi } from '../common/api-client';
-import { useDatasetDetail } from '../datasets/use-dataset-detail';
-import { applyDataset, applyPreset, applyTask, dataColumns, initialConfig, presetsFor, setPath, suggestedTask } from './config-draft';
-import { useReportError } from '../common/error-context';
+import { useDatasetDetail } from '../datasets/dataset-queries';
+import { applyDataset, applyPreset, applyTask, dataColumns, initialConfig, presetsFor, setPath, suggestedTask, type DataColumns } from './config-draft';
 import { startTraining } from './train-session';
 import { useDebouncedEstimate } from './use-debounced-estimate';
 import { ConfigFormContext } from './config-fields';
@@ -20,6 +18,7 @@ import { ConfigureForm } from './configure-form';
 import { ConfigurePresets } from './configure-presets';
 import { ConfigureTextEditor } from './configure-text-editor';
 import { SplitChart } from './split-chart';
+import { usePresets } from './training-queries';
 
 /** The preset each task starts from, when it is installed. */
 const TASK_PRESET: Record<Task, string> = { forecast: 'standard', regress: 'standard', rul: 'rul', classify: 'classifier' };
@@ -42,36 +41,21 @@ export function ConfigurePage({
   onDataset: (id: number) => void;
   onStarted: (runId: string) => void;
 }) {
-  const report = useReportError();
-  const [presets, setPresets] = useState<PresetInfo[] | null>(null);
+  const presets = usePresets();
   const [config, setConfig] = useState<VariantConfig | null>(null);
   const [presetName, setPresetName] = useState<string | null>(null);
   const [parseError, setParseError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
 
-  useEffect(() => {
-    let stale = false;
-    getApi()
-      .presets.list()
-      .then(
-        (list) => !stale && setPresets(list),
-        (err) => {
-          if (stale) return;
-          setPresets([]);
-          report('Loading the presets', err);
-        },
-      );
-    return () => {
-      stale = true;
-    };
-  }, [report]);
 
-  const shownDetail = useDatasetDetail(datasetId);
+  const shownDetail = useDatasetDetail(datasetId).detail;
   const cols = useMemo(() => (shownDetail ? dataColumns(shownDetail) : null), [shownDetail]);
 
   // A first config once the dataset and the presets are known; a new dataset keeps what still fits.
-  useEffect(() => {
-    if (!cols || presets === null) return;
+  // (Adjusted while rendering, as React advises for state that follows a prop: no effect, no extra pass.)
+  const [fittedTo, setFittedTo] = useState<DataColumns | null>(null);
+  if (cols && presets !== null && cols !== fittedTo) {
+    setFittedTo(cols);
     if (config === null) {
       const preset = defaultPreset(presets, suggestedTask(cols));
       setPresetName(preset?.name ?? null);
@@ -79,8 +63,7 @@ export function ConfigurePage({
     } else {
       setConfig(applyDataset(config, cols));
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [cols, presets]);
+  }
 
   const validation = useMemo(() => (config ? validateVariant(config) : null), [config]);
   const errors = useMemo(() => (validation && !validation.ok ? validation.errors : []), [validation]);

@@ -1,7 +1,6 @@
 /** One recorded run: outcome, metrics, loss curves, the data split and the full config as YAML. */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { DatasetSummary } from '../../../shared/dataset';
-import type { RunDetail } from '../../../shared/model/training';
 import { formatVariant } from '../../../shared/model/variant-text';
 import { getApi } from '../common/api-client';
 import { useReportError } from '../common/error-context';
@@ -16,8 +15,7 @@ import { StatCard } from '../common/stat-card';
 import { TrainCancelDialog } from './train-cancel-dialog';
 import { StopIcon } from '../common/train-icons';
 import { RunBreadcrumb } from './run-breadcrumb';
-
-const REFRESH_MS = 3000;
+import { useRun } from './training-queries';
 
 /** Loads the run and lays out its sections. */
 export function RunDetailPage({
@@ -35,33 +33,7 @@ export function RunDetailPage({
   onEvaluate: (model: string, datasetId: number) => void;
 }) {
   const report = useReportError();
-  const [run, setRun] = useState<RunDetail | null>(null);
-  const [failed, setFailed] = useState(false);
-
-  // A run still training elsewhere is re-read every few seconds until it ends.
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let stale = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    getApi()
-      .runs.get({ id })
-      .then(
-        (r) => {
-          if (stale) return;
-          setRun(r);
-          if (r.status === 'running') timer = setTimeout(() => setTick((t) => t + 1), REFRESH_MS);
-        },
-        (err) => {
-          if (stale) return;
-          setFailed(true);
-          report('Opening the run', err);
-        },
-      );
-    return () => {
-      stale = true;
-      clearTimeout(timer);
-    };
-  }, [id, tick, report]);
+  const { run, failed } = useRun(id);
 
   // A run still training (e.g. started before a reload) can be stopped from here too.
   const [confirming, setConfirming] = useState(false);

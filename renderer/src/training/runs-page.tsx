@@ -1,16 +1,15 @@
 /** The run history: every training run with its outcome; tick several to compare their loss curves. */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { DatasetSummary } from '../../../shared/dataset';
 import type { RunSummary } from '../../../shared/model/training';
-import { getApi } from '../common/api-client';
-import { useReportError } from '../common/error-context';
+import { useInvalidate } from '../common/use-operation';
 import { fmtCount, fmtDuration, fmtLocalDate, fmtShortDate } from '../common/format';
-import { isFinished, useTrainSessions } from './train-session';
 import { EmptyState } from '../common/empty-state';
 import { RunMetrics } from './run-metrics';
 import { RunStatusBadge } from './run-status';
 import { RunsCompare } from './runs-compare';
 import { HistoryIcon, PlayIcon } from '../common/train-icons';
+import { useRuns } from './training-queries';
 
 /** At most this many runs are compared at once (one colour each). */
 const MAX_COMPARE = 8;
@@ -25,31 +24,10 @@ export function RunsPage({
   onOpen: (run: RunSummary) => void;
   onTrain: () => void;
 }) {
-  const report = useReportError();
   const [datasetId, setDatasetId] = useState<number | null>(null);
-  const [runs, setRuns] = useState<RunSummary[] | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
-  const [revision, setRevision] = useState(0);
-  // Runs started in this window reload the list when they start and when they end.
-  const sessions = useTrainSessions();
-  const sessionKey = sessions.map((s) => `${s.runId}:${isFinished(s.status)}`).join('|');
-
-  useEffect(() => {
-    let stale = false;
-    getApi()
-      .runs.list(datasetId === null ? {} : { datasetId })
-      .then(
-        (list) => !stale && setRuns(list),
-        (err) => {
-          if (stale) return;
-          setRuns([]);
-          report('Loading the run history', err);
-        },
-      );
-    return () => {
-      stale = true;
-    };
-  }, [datasetId, revision, sessionKey, report]);
+  const runs = useRuns(datasetId);
+  const invalidate = useInvalidate();
 
   const chosen = useMemo(() => (runs ?? []).filter((r) => selected.includes(r.id)), [runs, selected]);
   const toggle = (id: string) =>
@@ -76,7 +54,7 @@ export function RunsPage({
               </option>
             ))}
           </select>
-          <button type="button" className="button" onClick={() => setRevision((r) => r + 1)}>
+          <button type="button" className="button" onClick={() => invalidate('runs')}>
             Refresh
           </button>
           <button type="button" className="button primary" onClick={onTrain}>

@@ -3,13 +3,13 @@
  * chart with the split's periods shaded (chronological), or the lists of entities per split (entity-wise).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { DatasetDetail, SeriesResult } from '../../../shared/dataset';
+import type { DatasetDetail } from '../../../shared/dataset';
 import type { TrainingEstimate } from '../../../shared/model/training';
-import { getApi } from '../common/api-client';
 import { buildLayout, buildTraces, SPLIT_COLORS, SPLIT_PARTS, splitShapes } from '../common/chart-layout';
 import { useReportError } from '../common/error-context';
 import { fmtCount, fmtPct } from '../common/format';
 import { loadPlotly, plotConfig, usePlotlyPurge } from '../common/plotly-loader';
+import { useSeries } from '../datasets/dataset-queries';
 import { axisTitle } from '../datasets/series-panel';
 
 const MAX_POINTS = 1500;
@@ -32,23 +32,13 @@ export function SplitChart({ detail, column, estimate }: { detail: DatasetDetail
   const bounds =
     split.mode === 'chronological' ? (split.boundaries.find((b) => b.entity === entityName) ?? (split.boundaries.length === 1 ? split.boundaries[0] : null)) : null;
 
-  const [result, setResult] = useState<SeriesResult | null>(null);
   const el = useRef<HTMLDivElement>(null);
   const key = `${detail.summary.id}|${entity}|${column}`;
-
-  useEffect(() => {
-    let stale = false;
-    getApi()
-      .datasets.series({ datasetId: detail.summary.id, entity, columns: [column], maxPoints: MAX_POINTS })
-      .then(
-        (r) => !stale && setResult(r),
-        (err) => !stale && report('Loading the split chart', err),
-      );
-    return () => {
-      stale = true;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, report]);
+  const result = useSeries({ datasetId: detail.summary.id, entity, columns: [column], maxPoints: MAX_POINTS }, 'Loading the split chart').data ?? null;
+  const validationStart = bounds?.validationStart ?? null;
+  const testStart = bounds?.testStart ?? null;
+  const hasBounds = bounds !== null;
+  const xTitle = axisTitle(detail.summary);
 
   useEffect(() => {
     const div = el.current;
@@ -56,11 +46,11 @@ export function SplitChart({ detail, column, estimate }: { detail: DatasetDetail
     let cancelled = false;
     const xs = result.traces[0]?.x ?? [];
     const datetime = result.xKind === 'datetime';
-    const layout = buildLayout({ result, stacked: false, xTitle: axisTitle(detail.summary), uirevision: key, yRevision: key });
+    const layout = buildLayout({ result, stacked: false, xTitle, uirevision: key, yRevision: key });
     layout.height = HEIGHT;
     layout.margin = { l: 56, r: 16, t: 8, b: 44 };
     layout.showlegend = false;
-    layout.shapes = bounds && xs.length > 0 ? splitShapes(bounds, xs[0], xs[xs.length - 1], datetime) : [];
+    layout.shapes = hasBounds && xs.length > 0 ? splitShapes({ validationStart, testStart }, xs[0], xs[xs.length - 1], datetime) : [];
     loadPlotly()
       .then((Plotly) => {
         if (!cancelled) return Plotly.react(div, buildTraces(result, false), layout, plotConfig('lstm-studio-split'));
@@ -69,8 +59,7 @@ export function SplitChart({ detail, column, estimate }: { detail: DatasetDetail
     return () => {
       cancelled = true;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [result, bounds?.validationStart, bounds?.testStart]);
+  }, [result, hasBounds, validationStart, testStart, xTitle, key, report]);
 
   usePlotlyPurge(el);
 

@@ -1,9 +1,11 @@
 /** The training estimate of a config on a dataset, re-requested shortly after the config stops changing. */
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
+import type { Req } from '../../../shared/api';
 import type { TrainingEstimate } from '../../../shared/model/training';
 import type { PartialVariant } from '../../../shared/model/variant';
-import { getApi } from '../common/api-client';
 import { errorMessage } from '../common/error-context';
+import { useDebounced } from '../common/use-debounced';
+import { useOperation } from '../common/use-operation';
 
 const DEBOUNCE_MS = 450;
 
@@ -16,29 +18,15 @@ export interface EstimateState {
 
 /** Measures `config` on the dataset once it has been unchanged for a moment; `enabled` false (invalid config) skips it. */
 export function useDebouncedEstimate(datasetId: number | null, config: PartialVariant, preset: string | null, enabled: boolean): EstimateState {
-  const [state, setState] = useState<EstimateState>({ estimate: null, loading: false, error: null });
-  const key = JSON.stringify([datasetId, config, preset]);
-  useEffect(() => {
-    if (datasetId === null || !enabled) {
-      setState((s) => ({ ...s, loading: false }));
-      return;
-    }
-    let stale = false;
-    setState((s) => ({ ...s, loading: true }));
-    const timer = setTimeout(() => {
-      getApi()
-        .training.estimate({ datasetId, config, ...(preset ? { preset } : {}) })
-        .then(
-          (estimate) => !stale && setState({ estimate, loading: false, error: null }),
-          (err) => !stale && setState({ estimate: null, loading: false, error: errorMessage(err) }),
-        );
-    }, DEBOUNCE_MS);
-    return () => {
-      stale = true;
-      clearTimeout(timer);
-    };
-    // config and preset are captured through key
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, enabled]);
-  return state;
+  // The request as text: equal configs are one request, and the debounce compares strings.
+  const key = datasetId === null || !enabled ? null : JSON.stringify({ datasetId, config, ...(preset ? { preset } : {}) });
+  const settled = useDebounced(key, DEBOUNCE_MS);
+  const req = useMemo(() => (settled === null ? null : (JSON.parse(settled) as Req<'training:estimate'>)), [settled]);
+  // Errors show beside the estimate, not in the banner.
+  const q = useOperation('training:estimate', key === null ? null : req, null, { keepPrevious: true });
+  return {
+    estimate: q.isError ? null : (q.data ?? null),
+    loading: key !== null && (settled !== key || q.isFetching),
+    error: q.isError ? errorMessage(q.error) : null,
+  };
 }
