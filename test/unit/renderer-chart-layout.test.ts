@@ -1,5 +1,4 @@
 /** The renderer's chart layouts: series panels, split shading and loss curves, built without a browser. */
-/// <reference path="../../renderer/src/common/plotly.d.ts" />
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SeriesResult } from '../../shared/dataset';

@@ -82,7 +82,7 @@ export function SeriesChart({
     return () => {
       cancelled = true;
     };
-  }, [shown, stacked, xTitle, key, report]);
+  }, [shown, result, stacked, xTitle, key, report]);
 
   // Zoom -> re-request detail for the visible x range (debounced).
   useEffect(() => {

@@ -3,7 +3,7 @@
  * version an alias points at with its totals, and for the chosen one its per-minute history drawn
  * as charts, with a test request to send through the service. Refreshes every few seconds.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { DatasetSummary } from '../../../shared/dataset';
 import type { MonitoredVersion, ServeResult } from '../../../shared/serving/types';
 import { getApi } from '../common/api-client';

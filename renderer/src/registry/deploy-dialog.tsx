@@ -7,19 +7,18 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DatasetSummary } from '../../../shared/dataset';
 import { isAliasName } from '../../../shared/registry/model-ref';
-import { STANDARD_ALIASES, type DeployResult, type GateReport, type RegisteredModel } from '../../../shared/registry/types';
-import { getApi } from '../common/api-client';
+import { STANDARD_ALIASES, type DeployResult, type RegisteredModel } from '../../../shared/registry/types';
 import { isBusy, useAnalysisJob } from '../common/analysis-job';
-import { GateList } from './gate-list';
+import { getApi } from '../common/api-client';
 import { AlertIcon } from '../common/icons';
 import { Modal } from '../common/modal';
-import { JobProgressView } from '../common/progress-bar';
+import { AliasPicker, type AliasChoice } from './alias-picker';
+import { DeployGates } from './deploy-gates';
+import { useDeployGates } from './use-deploy-gates';
 import { VersionSelect } from './version-select';
 
 /** Waits this long after typing a custom alias before running the gates. */
 const GATES_DELAY_MS = 250;
-
-type AliasChoice = (typeof STANDARD_ALIASES)[number] | 'custom';
 
 /** The dialog; `onDeployed` runs after the alias moved. */
 export function DeployDialog({
@@ -45,7 +44,6 @@ export function DeployDialog({
   const [onTest, setOnTest] = useState(false);
   const [override, setOverride] = useState(false);
   const [reason, setReason] = useState('');
-  const gatesJob = useAnalysisJob<GateReport>();
   const deployJob = useAnalysisJob<DeployResult>();
 
   const alias = choice === 'custom' ? custom.trim() : choice;
@@ -53,17 +51,9 @@ export function DeployDialog({
   const inService = model.aliases[alias] ?? null;
   const already = inService === version;
   const target = { name: model.name, version, alias, ...(datasetId !== null ? { datasetId } : {}), ...(onTest ? { evaluate: true } : {}) };
-  const targetKey = JSON.stringify(target);
-
-  // The gates run again whenever the version, alias, dataset or basis changes (a typed alias after a pause).
-  const { reset: resetGates, run: runGates } = gatesJob;
-  useEffect(() => {
-    resetGates();
-    // Nothing to check when the alias already points at the version.
-    if (!aliasOk || already) return;
-    const timer = setTimeout(() => void runGates((jobId) => getApi().models.gates({ ...(JSON.parse(targetKey) as typeof target), jobId })), choice === 'custom' ? GATES_DELAY_MS : 0);
-    return () => clearTimeout(timer);
-  }, [targetKey, aliasOk, already, choice, resetGates, runGates]);
+  // The gates run again whenever the version, alias, dataset or basis changes (a typed alias after a pause);
+  // nothing to check when the alias already points at the version.
+  const gatesJob = useDeployGates(target, !aliasOk || already, choice === 'custom' ? GATES_DELAY_MS : 0);
 
   const deployed = deployJob.status === 'done' ? deployJob.result : null;
   const reported = useRef(false);
@@ -131,88 +121,11 @@ export function DeployDialog({
             </select>
           </label>
         </div>
-        <div className="field">
-          <span className="field-label">Alias</span>
-          <div className="alias-choice">
-            <div className="segmented-small" role="radiogroup" aria-label="Alias" data-testid="deploy-alias">
-              {[...STANDARD_ALIASES, 'custom' as const].map((a) => (
-                <button key={a} type="button" role="radio" aria-checked={choice === a} className={choice === a ? 'active' : ''} onClick={() => setChoice(a)} disabled={busy} data-testid={`deploy-alias-${a}`}>
-                  {a === 'custom' ? 'Other…' : a}
-                </button>
-              ))}
-            </div>
-            {choice === 'custom' && (
-              <input
-                type="text"
-                value={custom}
-                onChange={(e) => setCustom(e.target.value)}
-                placeholder="e.g. staging"
-                className={custom && !aliasOk ? 'invalid' : ''}
-                disabled={busy}
-                autoFocus
-                data-testid="deploy-alias-custom"
-              />
-            )}
-            <span className="muted small" data-testid="deploy-in-service">
-              {aliasOk ? (inService === null ? `Nothing is ${alias} yet.` : `Now: v${inService}.`) : ''}
-            </span>
-          </div>
-          {choice === 'custom' && custom && !aliasOk && <span className="field-error">1 to 40 lowercase letters, digits, “_” or “-”, starting with a letter.</span>}
-        </div>
+        <AliasPicker choice={choice} onChoice={setChoice} custom={custom} onCustom={setCustom} alias={alias} aliasOk={aliasOk} inService={inService} busy={busy} />
 
-        <div className="deploy-gates">
-          <div className="deploy-gates-head">
-            <span className="field-label">Quality gates</span>
-            {report && (
-              <span className={`status-badge ${report.passed ? 'status-completed' : 'status-failed'}`} data-testid="gate-verdict">
-                {report.passed ? 'All gates pass' : 'A gate failed'}
-              </span>
-            )}
-            {report && <span className="muted small" data-testid="gate-basis">on the {report.basis === 'test' ? 'test split' : 'validation split'} metrics</span>}
-            <label className="check small deploy-on-test" title="Evaluates this version (and the one in service) on the held-out test split of its training data before the gates decide: slower, but both are measured on the same windows.">
-              <input type="checkbox" checked={onTest} onChange={(e) => setOnTest(e.target.checked)} disabled={busy} data-testid="deploy-on-test" />
-              Measure on the test split
-            </label>
-          </div>
-          {already && (
-            <div className="alert alert-info" data-testid="deploy-already">
-              <AlertIcon />
-              <div className="alert-message">
-                v{version} is already {alias}. Choose another version or alias.
-              </div>
-            </div>
-          )}
-          {checking && !onTest && <div className="muted small">Running the gates…</div>}
-          {running && onTest && <JobProgressView job={running} testId="deploy-progress" />}
-          {gatesJob.status === 'cancelled' && <div className="muted small">Cancelled: the gates were not measured. Untick the test split, or change a choice to run them again.</div>}
-          {gatesJob.status === 'failed' && <div className="field-error" data-testid="deploy-gates-error">{gatesJob.error}</div>}
-          {report && <GateList gates={report.gates} />}
-          {report && report.notes.length > 0 && (
-            <ul className="gate-notes muted small">
-              {report.notes.map((n) => (
-                <li key={n}>{n}</li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <DeployGates gatesJob={gatesJob} running={running} onTest={onTest} onOnTest={setOnTest} already={already} version={version} alias={alias} busy={busy} />
 
-        {failed && (
-          <label className="check override-check" data-testid="deploy-override">
-            <input type="checkbox" checked={override} onChange={(e) => setOverride(e.target.checked)} disabled={busy} data-testid="deploy-override-check" />
-            Override the failed gates (the override and its reason are recorded)
-          </label>
-        )}
-        <label className="field">
-          <span className="field-label">Reason{failed ? ' (required to override)' : ' (optional)'}</span>
-          <textarea
-            rows={2}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            placeholder={failed ? 'Why deploy despite the failed gates, e.g. "evaluated by hand on the March data"' : 'e.g. "retrained on the spring data"'}
-            disabled={busy}
-            data-testid="deploy-reason"
-          />
-        </label>
+        <DeployReason failed={failed} override={override} onOverride={setOverride} reason={reason} onReason={setReason} busy={busy} />
         {deployJob.status === 'cancelled' && <div className="muted small">Cancelled: nothing was deployed.</div>}
         {deployJob.status === 'failed' && (
           <div className="alert alert-error" data-testid="deploy-error">
@@ -222,5 +135,44 @@ export function DeployDialog({
         )}
       </div>
     </Modal>
+  );
+}
+
+/** The override of failed gates (when one failed) and the reason recorded with the move. */
+function DeployReason({
+  failed,
+  override,
+  onOverride,
+  reason,
+  onReason,
+  busy,
+}: {
+  failed: boolean;
+  override: boolean;
+  onOverride: (on: boolean) => void;
+  reason: string;
+  onReason: (text: string) => void;
+  busy: boolean;
+}) {
+  return (
+    <>
+      {failed && (
+        <label className="check override-check" data-testid="deploy-override">
+          <input type="checkbox" checked={override} onChange={(e) => onOverride(e.target.checked)} disabled={busy} data-testid="deploy-override-check" />
+          Override the failed gates (the override and its reason are recorded)
+        </label>
+      )}
+      <label className="field">
+        <span className="field-label">Reason{failed ? ' (required to override)' : ' (optional)'}</span>
+        <textarea
+          rows={2}
+          value={reason}
+          onChange={(e) => onReason(e.target.value)}
+          placeholder={failed ? 'Why deploy despite the failed gates, e.g. "evaluated by hand on the March data"' : 'e.g. "retrained on the spring data"'}
+          disabled={busy}
+          data-testid="deploy-reason"
+        />
+      </label>
+    </>
   );
 }

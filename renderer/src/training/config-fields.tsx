@@ -3,7 +3,7 @@
  * its validation errors from ConfigFormContext and write back raw input (an invalid value stays in
  * the config so `validateVariant` can name the problem next to the field).
  */
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
 import type { FieldError } from '../../../shared/model/variant-validation';
 import { get } from '../../../shared/model/variant-validation';
 import { formatConvBlocks, parseConvBlocks } from '../../../shared/model/conv-block-text';
@@ -104,10 +104,13 @@ function TextInput({
   const f = useField(path);
   const [text, setText] = useState(() => format(f.value));
   // A change from elsewhere (preset, YAML editor) replaces the text; the user's own typing does not.
-  useEffect(() => {
-    if (JSON.stringify(parse(text)) !== JSON.stringify(f.value ?? null)) setText(format(f.value));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [JSON.stringify(f.value)]);
+  // (Adjusted while rendering when the value changes, as React advises for state that follows a prop.)
+  const valueKey = JSON.stringify(f.value ?? null);
+  const [seenKey, setSeenKey] = useState(valueKey);
+  if (valueKey !== seenKey) {
+    setSeenKey(valueKey);
+    if (JSON.stringify(parse(text)) !== valueKey) setText(format(f.value));
+  }
   return (
     <input
       id={fieldId(path)}

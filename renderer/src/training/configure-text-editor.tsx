@@ -37,8 +37,8 @@ export function ConfigureTextEditor({
     setText(formatVariant(config, format));
     setParseError(null);
     onParseError(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [config]);
+    // A format switch rewrites the text itself (the config is unchanged, so this returns early).
+  }, [config, format, onParseError]);
 
   const edit = (value: string) => {
     setText(value);

@@ -1,20 +1,15 @@
 /** One recorded run: outcome, metrics, loss curves, the data split and the full config as YAML. */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { DatasetSummary } from '../../../shared/dataset';
-import { formatVariant } from '../../../shared/model/variant-text';
 import { getApi } from '../common/api-client';
 import { useReportError } from '../common/error-context';
-import { fmtCount, fmtDuration, fmtLocalDate } from '../common/format';
+import { fmtLocalDate } from '../common/format';
 import { AlertIcon } from '../common/icons';
-import { LossChart } from '../common/loss-chart';
-import { BaselineNote, fmtMetric, metricNames } from './run-metrics';
-import { RunSplit } from './run-split';
 import { RunStatusBadge } from './run-status';
-import { historyCurves } from './runs-compare';
-import { StatCard } from '../common/stat-card';
 import { TrainCancelDialog } from './train-cancel-dialog';
 import { StopIcon } from '../common/train-icons';
 import { RunBreadcrumb } from './run-breadcrumb';
+import { RunSections } from './run-sections';
 import { useRun } from './training-queries';
 
 /** Loads the run and lays out its sections. */
@@ -50,9 +45,6 @@ export function RunDetailPage({
     }
   };
 
-  const curves = useMemo(() => (run ? historyCurves([run], false) : []), [run]);
-  const yaml = useMemo(() => (run ? formatVariant(run.config) : ''), [run]);
-
   if (!run) {
     return (
       <div className="page" data-testid="run-page-loading">
@@ -73,7 +65,6 @@ export function RunDetailPage({
   }
 
   const dataset = datasets?.find((d) => d.id === run.datasetId);
-  const names = metricNames(run.metrics);
   return (
     <div className="page" data-testid="run-page">
       <div className="page-header">
@@ -121,61 +112,7 @@ export function RunDetailPage({
         </div>
       )}
 
-      <BaselineNote metrics={run.metrics} task={run.task} />
-      <div className="stat-grid">
-        <StatCard label="Task" value={run.task} sub={run.preset ? `preset ${run.preset}` : 'custom config'} />
-        <StatCard label="Epochs" value={fmtCount(run.epochs)} sub={`of ${fmtCount(run.config.training.epochs)} planned`} />
-        <StatCard label="Duration" value={fmtDuration(run.durationMs)} sub={run.backend ? `on ${run.backend}` : undefined} />
-        {names.slice(0, 3).map((n) => (
-          <StatCard key={n} label={n} value={fmtMetric(n, run.metrics[n])} sub="validation" testId={`run-metric-${n}`} />
-        ))}
-        <StatCard
-          label="Model"
-          value={run.model ? `v${run.model.version}` : '—'}
-          sub={run.model ? run.model.name : 'not saved'}
-          title={run.model?.path}
-          testId="run-model"
-        />
-      </div>
-
-      <section className="card">
-        <div className="card-header">
-          <h2 className="card-title">Loss</h2>
-          <span className="muted small">solid: loss · dashed: validation loss</span>
-        </div>
-        <LossChart curves={curves} testId="run-loss-chart" emptyText="This run recorded no epochs." />
-      </section>
-
-      <div className="two-col">
-        <RunSplit split={run.split} timeKind={dataset?.timeKind ?? 'index'} />
-        {names.length > 3 && (
-          <section className="card">
-            <div className="card-header">
-              <h2 className="card-title">All validation metrics</h2>
-            </div>
-            <table className="table compact">
-              <tbody>
-                {names.map((n) => (
-                  <tr key={n}>
-                    <td>{n}</td>
-                    <td className="num mono">{fmtMetric(n, run.metrics[n])}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-        )}
-      </div>
-
-      <section className="card" data-testid="run-config">
-        <div className="card-header">
-          <h2 className="card-title">Config</h2>
-          <span className="muted small">YAML, as resolved for this run</span>
-        </div>
-        <pre className="code-block" data-testid="run-config-yaml">
-          {yaml}
-        </pre>
-      </section>
+      <RunSections run={run} timeKind={dataset?.timeKind ?? 'index'} />
     </div>
   );
 }
