@@ -71,38 +71,7 @@ export function ImportDialog({
 
   const importing = status.kind === 'importing';
   const footer = (
-    <>
-      <div className="footer-status">
-        {importing && <ImportProgress progress={status.progress} cancelling={status.cancelling} />}
-        {!importing && loading && preview && <span className="muted small">Updating preview…</span>}
-      </div>
-      {importing ? (
-        <button
-          type="button"
-          className="button"
-          onClick={cancelImport}
-          disabled={status.cancelling}
-          data-testid="import-cancel"
-        >
-          Cancel import
-        </button>
-      ) : (
-        <>
-          <button type="button" className="button" onClick={onClose} data-testid="import-close">
-            Close
-          </button>
-          <button
-            type="button"
-            className="button primary"
-            onClick={startImport}
-            disabled={!preview || loading || previewError !== null}
-            data-testid="import-confirm"
-          >
-            Import
-          </button>
-        </>
-      )}
-    </>
+    <ImportFooter status={status} updating={loading && preview !== null} canImport={!!preview && !loading && previewError === null} onCancel={cancelImport} onClose={onClose} onImport={startImport} />
   );
 
   return (
@@ -175,6 +144,47 @@ function ImportOutcome({ status }: { status: ImportStatus }) {
           <InfoIcon />
           <div>Import cancelled, nothing was stored.</div>
         </div>
+      )}
+    </>
+  );
+}
+
+/** The dialog's footer: progress and Cancel while importing, else Close and Import. */
+function ImportFooter({
+  status,
+  updating,
+  canImport,
+  onCancel,
+  onClose,
+  onImport,
+}: {
+  status: ImportStatus;
+  /** A new preview is being read. */
+  updating: boolean;
+  canImport: boolean;
+  onCancel: () => void;
+  onClose: () => void;
+  onImport: () => void;
+}) {
+  return (
+    <>
+      <div className="footer-status">
+        {status.kind === 'importing' && <ImportProgress progress={status.progress} cancelling={status.cancelling} />}
+        {status.kind !== 'importing' && updating && <span className="muted small">Updating preview…</span>}
+      </div>
+      {status.kind === 'importing' ? (
+        <button type="button" className="button" onClick={onCancel} disabled={status.cancelling} data-testid="import-cancel">
+          Cancel import
+        </button>
+      ) : (
+        <>
+          <button type="button" className="button" onClick={onClose} data-testid="import-close">
+            Close
+          </button>
+          <button type="button" className="button primary" onClick={onImport} disabled={!canImport} data-testid="import-confirm">
+            Import
+          </button>
+        </>
       )}
     </>
   );
