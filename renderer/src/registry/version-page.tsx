@@ -10,7 +10,7 @@ import { AliasHistory } from './alias-history';
 import { LossChart } from '../common/loss-chart';
 import { DriftAlertBanner, ModelBreadcrumb } from './model-overview';
 import type { RegistryActions } from './models-page';
-import { BaselineNote, fmtMetric, metricNames } from '../training/run-metrics';
+import { BaselineNote, fmtMetric, MetricsTable, metricNames } from '../training/run-metrics';
 import { StatCard } from '../common/stat-card';
 import { VersionLineage } from './version-lineage';
 import { VersionNotes } from './version-notes';
@@ -100,16 +100,7 @@ export function VersionPage({
             {names.length === 0 ? (
               <div className="placeholder">No metrics were stored.</div>
             ) : (
-              <table className="table compact">
-                <tbody>
-                  {names.map((n) => (
-                    <tr key={n}>
-                      <td>{n}</td>
-                      <td className="num mono">{fmtMetric(n, d.metrics[n])}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <MetricsTable metrics={d.metrics} names={names} />
             )}
           </section>
         </div>

@@ -1,4 +1,4 @@
-/** Validation metrics of a run or model, as compact "name value" pairs. */
+/** Validation metrics of a run or model: compact "name value" pairs, a table, and how they compare with the baselines. */
 import { baselineVerdict } from '../../../shared/evaluation/baseline-verdict';
 import type { Task } from '../../../shared/model/variant';
 import { fmtNumber, fmtPct } from '../common/format';
@@ -53,5 +53,21 @@ export function BaselineNote({ metrics, task }: { metrics: Record<string, number
         </div>
       )}
     </div>
+  );
+}
+
+/** Every metric named in `names`, one row each (a run's page, a version's page). */
+export function MetricsTable({ metrics, names }: { metrics: Record<string, number>; names: string[] }) {
+  return (
+    <table className="table compact">
+      <tbody>
+        {names.map((n) => (
+          <tr key={n}>
+            <td>{n}</td>
+            <td className="num mono">{fmtMetric(n, metrics[n])}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

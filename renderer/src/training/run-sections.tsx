@@ -6,7 +6,7 @@ import { formatVariant } from '../../../shared/model/variant-text';
 import { fmtCount, fmtDuration } from '../common/format';
 import { LossChart } from '../common/loss-chart';
 import { StatCard } from '../common/stat-card';
-import { BaselineNote, fmtMetric, metricNames } from './run-metrics';
+import { BaselineNote, fmtMetric, MetricsTable, metricNames } from './run-metrics';
 import { RunSplit } from './run-split';
 import { historyCurves } from './runs-compare';
 
@@ -49,16 +49,7 @@ export function RunSections({ run, timeKind }: { run: RunDetail; timeKind: TimeK
             <div className="card-header">
               <h2 className="card-title">All validation metrics</h2>
             </div>
-            <table className="table compact">
-              <tbody>
-                {names.map((n) => (
-                  <tr key={n}>
-                    <td>{n}</td>
-                    <td className="num mono">{fmtMetric(n, run.metrics[n])}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <MetricsTable metrics={run.metrics} names={names} />
           </section>
         )}
       </div>
