@@ -17,6 +17,6 @@ fs.mkdirSync(path.join(root, 'test-artifacts'), { recursive: true });
 const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=2', ...dirs], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, LSTM_STUDIO_TEST: '1' },
+  env: process.env,
 });
 process.exit(result.status ?? 1);

@@ -9,7 +9,7 @@ import { initEngine, tf } from '../engine/backend';
 import { buildModel } from '../engine/build-model';
 import { fusedConvCallCount } from '../engine/fused/conv-op';
 import { fusedCallCount } from '../engine/fused/fused-op';
-import { kernelRuntime } from '../engine/fused/kernel-runtime';
+import { kernelRuntime, kernelUnavailableReason } from '../engine/fused/kernel-runtime';
 import { predict } from '../engine/predict';
 import { trainModel } from '../engine/train-model';
 import { median, peakRssMb } from './measure';
@@ -76,7 +76,13 @@ export async function runModelPart(w: ModelWorkload): Promise<ModelFigures> {
   }
   model.dispose();
   const rt = kernelRuntime();
-  const kernel = fusedCallCount() + fusedConvCallCount() > 0 ? `, fused kernel (${rt?.build === 'relaxed' ? 'relaxed SIMD' : 'SIMD'}) on ${rt?.threads ?? 1} thread(s)` : '';
+  const off = kernelUnavailableReason();
+  const kernel =
+    fusedCallCount() + fusedConvCallCount() > 0
+      ? `, fused kernel (${rt?.build === 'relaxed' ? 'relaxed SIMD' : 'SIMD'}) on ${rt?.threads ?? 1} thread(s)`
+      : off
+        ? `, tfjs's own layers (fused kernel unavailable: ${off})`
+        : '';
   return {
     trainSamplesPerSecond: w.samples / trainSeconds,
     trainLoss: outcome.history[0]?.loss ?? NaN,

@@ -124,12 +124,3 @@ export function InfoIcon(props: IconProps) {
     </Svg>
   );
 }
-
-/** A left chevron: back. */
-export function BackIcon(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <path d="M15 18l-6-6 6-6" />
-    </Svg>
-  );
-}
