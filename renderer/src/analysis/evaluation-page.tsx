@@ -3,7 +3,6 @@
  * split when it is the training data), always beside naive baselines on the same windows.
  */
 import { useMemo, useState } from 'react';
-import type { DatasetSummary } from '../../../shared/dataset';
 import type { EvaluationReport } from '../../../shared/evaluation/analysis-types';
 import { evaluationTables } from '../../../shared/reports/analysis-tables';
 import { useAnalysisPage } from './analysis-page-state';
@@ -19,6 +18,7 @@ import { CoverageSection, RegressionSection } from './evaluation-regression';
 import { RulSection } from './evaluation-rul';
 import { InlineCode } from '../common/inline-code';
 import { ReliabilityCountsView } from './reliability-badge';
+import { useDatasets } from '../datasets/dataset-queries';
 
 /** The report's findings in sentences, with what was evaluated. */
 function Findings({ report }: { report: EvaluationReport }) {
@@ -58,7 +58,8 @@ function Findings({ report }: { report: EvaluationReport }) {
 }
 
 /** Renders the pickers, Run, and the report's sections for the model's task. */
-export function EvaluationPage({ route, datasets, navigate }: { route: AnalysisRoute; datasets: DatasetSummary[] | null; navigate: (r: AnalysisRoute) => void }) {
+export function EvaluationPage({ route, navigate }: { route: AnalysisRoute; navigate: (r: AnalysisRoute) => void }) {
+  const datasets = useDatasets();
   const page = useAnalysisPage<EvaluationReport>(route, navigate);
   const { target, job, busy } = page;
   const [coverage, setCoverage] = useState(0.9);

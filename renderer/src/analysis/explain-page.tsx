@@ -4,7 +4,6 @@
  * permutation feature importance with an interval over repeats.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { DatasetSummary } from '../../../shared/dataset';
 import type { Explanation } from '../../../shared/evaluation/analysis-types';
 import { explanationTables } from '../../../shared/reports/analysis-tables';
 import { useAnalysisPage } from './analysis-page-state';
@@ -16,6 +15,7 @@ import { ExportReportButton } from '../reports/export-report-button';
 import { AnalysisHeader, BeforeRun, ResultNotes } from './analysis-common';
 import { AnalysisToolbar } from './analysis-toolbar';
 import { Plot } from '../common/plot';
+import { useDatasets } from '../datasets/dataset-queries';
 
 /** Picks the window to explain: a slider and a number over 1..windows (the API counts from 0). */
 function WindowPicker({ e, busy, onPick }: { e: Explanation; busy: boolean; onPick: (index: number) => void }) {
@@ -60,7 +60,8 @@ function ChartCard({ title, sub, chart, testId }: { title: string; sub: string; 
 }
 
 /** Renders the pickers and the explanation's charts. */
-export function ExplainPage({ route, datasets, navigate }: { route: AnalysisRoute; datasets: DatasetSummary[] | null; navigate: (r: AnalysisRoute) => void }) {
+export function ExplainPage({ route, navigate }: { route: AnalysisRoute; navigate: (r: AnalysisRoute) => void }) {
+  const datasets = useDatasets();
   const page = useAnalysisPage<Explanation>(route, navigate);
   const { job, busy } = page;
   const [repeats, setRepeats] = useState('5');

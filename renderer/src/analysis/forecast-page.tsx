@@ -3,7 +3,6 @@
  * the reliability of the input window beside the prediction, and the steps as a table.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { DatasetSummary } from '../../../shared/dataset';
 import type { ForecastResult } from '../../../shared/evaluation/analysis-types';
 import { forecastTable } from '../../../shared/reports/analysis-tables';
 import { useAnalysisPage } from './analysis-page-state';
@@ -16,6 +15,7 @@ import { AnalysisHeader, BeforeRun, CoveragePicker, ResultNotes } from './analys
 import { AnalysisToolbar } from './analysis-toolbar';
 import { Plot } from '../common/plot';
 import { ReliabilityBadge } from './reliability-badge';
+import { useDatasets } from '../datasets/dataset-queries';
 
 /** Reasons as one sentence: "a; b." */
 function sentence(reasons: string[]): string {
@@ -81,7 +81,8 @@ function StepsTable({ f }: { f: ForecastResult }) {
 }
 
 /** Renders the pickers and the forecast. */
-export function ForecastPage({ route, datasets, navigate }: { route: AnalysisRoute; datasets: DatasetSummary[] | null; navigate: (r: AnalysisRoute) => void }) {
+export function ForecastPage({ route, navigate }: { route: AnalysisRoute; navigate: (r: AnalysisRoute) => void }) {
+  const datasets = useDatasets();
   const page = useAnalysisPage<ForecastResult>(route, navigate);
   const { target, job, busy } = page;
   const [entity, setEntity] = useState('');

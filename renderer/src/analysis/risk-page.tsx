@@ -4,7 +4,6 @@
  * exportable as CSV.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { DatasetSummary } from '../../../shared/dataset';
 import { csvText, riskCsv } from '../../../shared/evaluation/analysis-csv';
 import type { RiskLevel, RiskReport } from '../../../shared/evaluation/analysis-types';
 import { riskTable } from '../../../shared/reports/analysis-tables';
@@ -19,11 +18,13 @@ import { AnalysisHeader, BeforeRun, CoveragePicker, ResultNotes } from './analys
 import { AnalysisToolbar } from './analysis-toolbar';
 import { RiskLimits, parseLimits, suggestLimit, type LimitDraft } from './risk-limits';
 import { RiskTable } from './risk-table';
+import { useDatasets } from '../datasets/dataset-queries';
 
 const LEVELS: RiskLevel[] = ['high', 'medium', 'low'];
 
 /** Renders the pickers, the limits editor and the ranked table. */
-export function RiskPage({ route, datasets, navigate }: { route: AnalysisRoute; datasets: DatasetSummary[] | null; navigate: (r: AnalysisRoute) => void }) {
+export function RiskPage({ route, navigate }: { route: AnalysisRoute; navigate: (r: AnalysisRoute) => void }) {
+  const datasets = useDatasets();
   const page = useAnalysisPage<RiskReport>(route, navigate);
   const { target, job, busy } = page;
   const [coverage, setCoverage] = useState(0.9);

@@ -7,7 +7,6 @@ import { useReportError } from '../common/error-context';
 import { useRoute } from '../common/use-route';
 import { useInvalidate } from '../common/use-operation';
 import { ImportDialog } from '../datasets/import-dialog';
-import { useDatasets } from '../datasets/dataset-queries';
 import { ErrorBanner } from './error-banner';
 import { renderRoute, type Shell } from './routes';
 import { Sidebar } from './sidebar';
@@ -18,7 +17,6 @@ import { UploadToast } from './upload-toast';
 export function App() {
   const [route, navigate] = useRoute();
   const report = useReportError();
-  const datasets = useDatasets();
   const invalidate = useInvalidate();
   const [importFile, setImportFile] = useState<PickedFile | null>(null);
   const [picking, setPicking] = useState(false);
@@ -44,11 +42,11 @@ export function App() {
     [invalidate, navigate],
   );
 
-  const shell = useMemo<Shell>(() => ({ navigate, datasets, picking, pickFile: () => void pickFile(), importFile: setImportFile }), [navigate, datasets, picking, pickFile]);
+  const shell = useMemo<Shell>(() => ({ navigate, picking, pickFile: () => void pickFile(), importFile: setImportFile }), [navigate, picking, pickFile]);
 
   return (
     <div className="app">
-      <Sidebar route={route} navigate={navigate} datasets={datasets} />
+      <Sidebar route={route} navigate={navigate} />
       <div className="main">
         <ErrorBanner />
         <main className="content" data-testid="content">

@@ -1,7 +1,6 @@
 /** The route table: which page each route shows, and what the page is given to move on from it. */
 import type { ReactNode } from 'react';
 import type { PickedFile } from '../../../shared/api';
-import type { DatasetSummary } from '../../../shared/dataset';
 import { EvaluationPage } from '../analysis/evaluation-page';
 import { ExplainPage } from '../analysis/explain-page';
 import { ForecastPage } from '../analysis/forecast-page';
@@ -19,10 +18,9 @@ import { RunsPage } from '../training/runs-page';
 import { TrainPage } from '../training/train-page';
 import { isFinished, useTrainSessions } from '../training/train-session';
 
-/** What the shell gives every page: navigation, the dataset list and the import flow. */
+/** What the shell gives every page: navigation and the import flow. */
 export interface Shell {
   navigate(route: Route): void;
-  datasets: DatasetSummary[] | null;
   /** True while the file dialog is open. */
   picking: boolean;
   /** Opens the file dialog, then the import dialog for the file picked. */
@@ -47,7 +45,7 @@ function RunsRoute({ shell }: { shell: Shell }) {
   const live = (id: string) => sessions.some((s) => s.runId === id && !isFinished(s.status));
   return (
     <RunsPage
-      datasets={shell.datasets}
+     
       onOpen={(r) => shell.navigate(live(r.id) ? { page: 'training', runId: r.id } : { page: 'run', id: r.id })}
       onTrain={() => shell.navigate({ page: 'configure', datasetId: null })}
     />
@@ -71,7 +69,7 @@ const ROUTES: { [P in Page]: Render<P> } = {
   configure: (route, shell) => (
     <ConfigurePage
       datasetId={route.datasetId}
-      datasets={shell.datasets}
+     
       onDataset={(id) => shell.navigate({ page: 'configure', datasetId: id })}
       onStarted={(runId) => shell.navigate({ page: 'training', runId })}
     />
@@ -91,19 +89,19 @@ const ROUTES: { [P in Page]: Render<P> } = {
     <RunDetailPage
       key={route.id}
       id={route.id}
-      datasets={shell.datasets}
+     
       onRuns={() => shell.navigate({ page: 'runs' })}
       onDataset={(id) => shell.navigate({ page: 'dataset', id })}
       onEvaluate={evaluate(shell)}
     />
   ),
-  models: (route, shell) => <ModelsPage route={route} datasets={shell.datasets} navigate={shell.navigate} />,
-  monitoring: (_route, shell) => <MonitoringPage datasets={shell.datasets} />,
+  models: (route, shell) => <ModelsPage route={route} navigate={shell.navigate} />,
+  monitoring: () => <MonitoringPage />,
   analysis: (route, shell) => {
     const navigate = shell.navigate as (r: AnalysisRoute) => void;
-    if (route.view === 'score') return <ScoringPage route={route} datasets={shell.datasets} navigate={navigate} />;
+    if (route.view === 'score') return <ScoringPage route={route} navigate={navigate} />;
     const AnalysisPage = ANALYSIS_PAGES[route.view];
-    return <AnalysisPage key={route.view} route={route} datasets={shell.datasets} navigate={navigate} />;
+    return <AnalysisPage key={route.view} route={route} navigate={navigate} />;
   },
 };
 

@@ -1,5 +1,4 @@
 /** The left sidebar: product name, navigation, quick links to datasets and runs training in this window. */
-import type { DatasetSummary } from '../../../shared/dataset';
 import { modelsRoute, type AnalysisView, type Route } from '../common/route';
 import { runFraction } from '../training/train-history';
 import { isFinished, useTrainSessions } from '../training/train-session';
@@ -7,6 +6,7 @@ import { LensIcon, RiskIcon, TargetIcon, TrendIcon } from '../common/analysis-ic
 import { ChartIcon, DatabaseIcon, LogoIcon } from '../common/icons';
 import { DriftIcon, PulseIcon, ScoreIcon } from '../common/registry-icons';
 import { HistoryIcon, ModelIcon, NetworkIcon } from '../common/train-icons';
+import { useDatasets } from '../datasets/dataset-queries';
 
 const QUICK_LINKS = 12;
 
@@ -24,12 +24,11 @@ const ANALYSES: { view: AnalysisView; label: string; Icon: typeof TargetIcon }[]
 export function Sidebar({
   route,
   navigate,
-  datasets,
 }: {
   route: Route;
   navigate: (r: Route) => void;
-  datasets: DatasetSummary[] | null;
 }) {
+  const datasets = useDatasets();
   const shown = (datasets ?? []).slice(0, QUICK_LINKS);
   const live = useTrainSessions().filter((t) => !isFinished(t.status));
   const trainPages: Route['page'][] = ['configure'];

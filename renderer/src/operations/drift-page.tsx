@@ -4,7 +4,6 @@
  * prediction and performance drift, the model's alert state and its recorded checks.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { DatasetSummary } from '../../../shared/dataset';
 import type { DriftReport, DriftTest } from '../../../shared/drift/types';
 import { useAnalysisPage } from '../analysis/analysis-page-state';
 import { getApi } from '../common/api-client';
@@ -20,11 +19,13 @@ import { DriftAlertState, DriftChecks, DriftOutputs, DriftVerdict } from './drif
 import { Plot } from '../common/plot';
 import { useDriftChecks } from './operations-queries';
 import { useRegistry, useModelPolicy } from '../registry/registry-queries';
+import { useDatasets } from '../datasets/dataset-queries';
 
 const TESTS: DriftTest[] = ['ks', 'wasserstein'];
 
 /** Renders the pickers, Check drift, the report and the model's alert and history. */
-export function DriftPage({ route, datasets, navigate }: { route: AnalysisRoute; datasets: DatasetSummary[] | null; navigate: (r: AnalysisRoute) => void }) {
+export function DriftPage({ route, navigate }: { route: AnalysisRoute; navigate: (r: AnalysisRoute) => void }) {
+  const datasets = useDatasets();
   const page = useAnalysisPage<DriftReport>(route, navigate);
   const { target, job, busy } = page;
   const report = useReportError();

@@ -14,9 +14,11 @@ import { Plot } from '../common/plot';
 import { StatCard } from '../common/stat-card';
 import { useInvalidate } from '../common/use-operation';
 import { useMonitoredVersions, useMonitoringHistory, useServingStatus } from './operations-queries';
+import { useDatasets } from '../datasets/dataset-queries';
 
 /** Renders the serving status, the versions in service and the chosen one's charts. */
-export function MonitoringPage({ datasets }: { datasets: DatasetSummary[] | null }) {
+export function MonitoringPage() {
+  const datasets = useDatasets();
   const invalidate = useInvalidate();
   const status = useServingStatus();
   const summary = useMonitoredVersions();

@@ -4,7 +4,6 @@
  * reasons, the first rows, a CSV download, and the model's earlier runs.
  */
 import { useState } from 'react';
-import type { DatasetSummary } from '../../../shared/dataset';
 import type { ScoringRun, ScoringRunSummary } from '../../../shared/scoring/types';
 import { useAnalysisPage } from '../analysis/analysis-page-state';
 import { getApi } from '../common/api-client';
@@ -17,9 +16,11 @@ import { AnalysisToolbar } from '../analysis/analysis-toolbar';
 import { ImportIcon } from '../common/icons';
 import { StatCard } from '../common/stat-card';
 import { useScoringRuns } from './operations-queries';
+import { useDatasets } from '../datasets/dataset-queries';
 
 /** Renders the pickers (and Score a file…), the run's summary, what was skipped, the first rows and the history. */
-export function ScoringPage({ route, datasets, navigate }: { route: AnalysisRoute; datasets: DatasetSummary[] | null; navigate: (r: AnalysisRoute) => void }) {
+export function ScoringPage({ route, navigate }: { route: AnalysisRoute; navigate: (r: AnalysisRoute) => void }) {
+  const datasets = useDatasets();
   const report = useReportError();
   const page = useAnalysisPage<ScoringRun>(route, navigate);
   const { target, job, busy } = page;

@@ -4,7 +4,6 @@
  * that change the registry (deploy, rollback, delete) and export/import of model files.
  */
 import { useState } from 'react';
-import type { DatasetSummary } from '../../../shared/dataset';
 import type { ModelSummary } from '../../../shared/model/training';
 import { getApi } from '../common/api-client';
 import { saveBase64 } from '../common/download';
@@ -20,6 +19,7 @@ import { RegistryList } from './registry-list';
 import { RollbackDialog } from './rollback-dialog';
 import { useAliasHistory, useRegistry, useRegistryChanged } from './registry-queries';
 import { VersionPage } from './version-page';
+import { useDatasets } from '../datasets/dataset-queries';
 
 /** What the sub-pages can ask for. */
 export interface RegistryActions {
@@ -35,7 +35,8 @@ type Dialog = { kind: 'deploy'; version: number; alias?: string } | { kind: 'rol
 type Notice = { kind: 'info' | 'error'; text: string } | null;
 
 /** Renders the page of `route`. */
-export function ModelsPage({ route, datasets, navigate }: { route: ModelsRoute; datasets: DatasetSummary[] | null; navigate: (r: Route) => void }) {
+export function ModelsPage({ route, navigate }: { route: ModelsRoute; navigate: (r: Route) => void }) {
+  const datasets = useDatasets();
   // A deploy or rollback from elsewhere (another window, a tab in browser mode) reloads these through its event.
   const registry = useRegistry();
   const name = route.name;

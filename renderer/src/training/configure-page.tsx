@@ -3,7 +3,6 @@
  * (form or YAML/JSON, validated inline), see the estimate, and start training.
  */
 import { useState } from 'react';
-import type { DatasetSummary } from '../../../shared/dataset';
 import type { VariantConfig } from '../../../shared/model/variant';
 import { presetsFor } from './config-draft';
 import { startTraining } from './train-session';
@@ -15,19 +14,19 @@ import { ConfigureForm } from './configure-form';
 import { ConfigurePresets } from './configure-presets';
 import { ConfigureTextEditor } from './configure-text-editor';
 import { SplitChart } from './split-chart';
+import { useDatasets } from '../datasets/dataset-queries';
 
 /** Loads what the page needs and renders the configure flow; `onStarted` opens the live training page. */
 export function ConfigurePage({
   datasetId,
-  datasets,
   onDataset,
   onStarted,
 }: {
   datasetId: number | null;
-  datasets: DatasetSummary[] | null;
   onDataset: (id: number) => void;
   onStarted: (runId: string) => void;
 }) {
+  const datasets = useDatasets();
   const { presets, config, setConfig, presetName, setParseError, parseError, shownDetail, cols, validation, errors, preset, modified, estimate, splitColumn, set, formState, changeTask, pickPreset } = useConfigDraft(datasetId);
   const [starting, setStarting] = useState(false);
 

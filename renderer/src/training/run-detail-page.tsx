@@ -1,6 +1,5 @@
 /** One recorded run: outcome, metrics, loss curves, the data split and the full config as YAML. */
 import { useState } from 'react';
-import type { DatasetSummary } from '../../../shared/dataset';
 import { getApi } from '../common/api-client';
 import { useReportError } from '../common/error-context';
 import { fmtLocalDate } from '../common/format';
@@ -11,22 +10,22 @@ import { StopIcon } from '../common/train-icons';
 import { RunBreadcrumb } from './run-breadcrumb';
 import { RunSections } from './run-sections';
 import { useRun } from './training-queries';
+import { useDatasets } from '../datasets/dataset-queries';
 
 /** Loads the run and lays out its sections. */
 export function RunDetailPage({
   id,
-  datasets,
   onRuns,
   onDataset,
   onEvaluate,
 }: {
   id: string;
-  datasets: DatasetSummary[] | null;
   onRuns: () => void;
   onDataset: (id: number) => void;
   /** Opens the Evaluation page for the run's model (`NAME@VERSION`) on its dataset. */
   onEvaluate: (model: string, datasetId: number) => void;
 }) {
+  const datasets = useDatasets();
   const report = useReportError();
   const { run, failed } = useRun(id);
 

@@ -1,6 +1,5 @@
 /** The run history: every training run with its outcome; tick several to compare their loss curves. */
 import { useMemo, useState } from 'react';
-import type { DatasetSummary } from '../../../shared/dataset';
 import type { RunSummary } from '../../../shared/model/training';
 import { useInvalidate } from '../common/use-operation';
 import { fmtCount, fmtDuration, fmtLocalDate, fmtShortDate } from '../common/format';
@@ -10,20 +9,20 @@ import { RunStatusBadge } from './run-status';
 import { RunsCompare } from './runs-compare';
 import { HistoryIcon, PlayIcon } from '../common/train-icons';
 import { useRuns } from './training-queries';
+import { useDatasets } from '../datasets/dataset-queries';
 
 /** At most this many runs are compared at once (one colour each). */
 const MAX_COMPARE = 8;
 
 /** Renders the filter, the comparison chart of the ticked runs and the table. */
 export function RunsPage({
-  datasets,
   onOpen,
   onTrain,
 }: {
-  datasets: DatasetSummary[] | null;
   onOpen: (run: RunSummary) => void;
   onTrain: () => void;
 }) {
+  const datasets = useDatasets();
   const [datasetId, setDatasetId] = useState<number | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const runs = useRuns(datasetId);
