@@ -1,4 +1,5 @@
 /** The left sidebar: product name, navigation, quick links to datasets and runs training in this window. */
+import type { ReactNode } from 'react';
 import { modelsRoute, type AnalysisView, type Route } from '../common/route';
 import { runFraction } from '../training/train-history';
 import { isFinished, useTrainSessions } from '../training/train-session';
@@ -19,6 +20,17 @@ const ANALYSES: { view: AnalysisView; label: string; Icon: typeof TargetIcon }[]
   { view: 'drift', label: 'Drift', Icon: DriftIcon },
   { view: 'score', label: 'Batch scoring', Icon: ScoreIcon },
 ];
+
+/** One entry of the main navigation: icon, label, an optional count; marked when its page is shown. */
+function NavItem({ active, onClick, testId, icon, label, count }: { active: boolean; onClick: () => void; testId: string; icon: ReactNode; label: string; count?: number }) {
+  return (
+    <button type="button" className={`nav-item${active ? ' active' : ''}`} onClick={onClick} data-testid={testId} aria-current={active ? 'page' : undefined}>
+      {icon}
+      <span>{label}</span>
+      {count !== undefined && <span className="nav-count">{count}</span>}
+    </button>
+  );
+}
 
 /** Renders the sidebar; highlights the current page and lists datasets and live runs for quick switching. */
 export function Sidebar({
@@ -44,17 +56,7 @@ export function Sidebar({
       </div>
       <nav className="nav" aria-label="Main">
         <div className="nav-section">Data</div>
-        <button
-          type="button"
-          className={`nav-item${route.page === 'datasets' ? ' active' : ''}`}
-          onClick={() => navigate({ page: 'datasets' })}
-          data-testid="nav-datasets"
-          aria-current={route.page === 'datasets' ? 'page' : undefined}
-        >
-          <DatabaseIcon />
-          <span>Datasets</span>
-          {datasets && <span className="nav-count">{datasets.length}</span>}
-        </button>
+        <NavItem active={route.page === 'datasets'} onClick={() => navigate({ page: 'datasets' })} testId="nav-datasets" icon={<DatabaseIcon />} label="Datasets" count={datasets?.length} />
         {shown.length > 0 && (
           <div className="nav-sub">
             {shown.map((d) => {
@@ -76,46 +78,10 @@ export function Sidebar({
           </div>
         )}
         <div className="nav-section">Models</div>
-        <button
-          type="button"
-          className={`nav-item${trainPages.includes(route.page) ? ' active' : ''}`}
-          onClick={() => navigate({ page: 'configure', datasetId: route.page === 'dataset' ? route.id : null })}
-          data-testid="nav-train"
-          aria-current={trainPages.includes(route.page) ? 'page' : undefined}
-        >
-          <NetworkIcon />
-          <span>Train</span>
-        </button>
-        <button
-          type="button"
-          className={`nav-item${runPages.includes(route.page) ? ' active' : ''}`}
-          onClick={() => navigate({ page: 'runs' })}
-          data-testid="nav-runs"
-          aria-current={runPages.includes(route.page) ? 'page' : undefined}
-        >
-          <HistoryIcon />
-          <span>Runs</span>
-        </button>
-        <button
-          type="button"
-          className={`nav-item${route.page === 'models' ? ' active' : ''}`}
-          onClick={() => navigate(modelsRoute())}
-          data-testid="nav-models"
-          aria-current={route.page === 'models' ? 'page' : undefined}
-        >
-          <ModelIcon />
-          <span>Registry</span>
-        </button>
-        <button
-          type="button"
-          className={`nav-item${route.page === 'monitoring' ? ' active' : ''}`}
-          onClick={() => navigate({ page: 'monitoring' })}
-          data-testid="nav-monitoring"
-          aria-current={route.page === 'monitoring' ? 'page' : undefined}
-        >
-          <PulseIcon />
-          <span>Monitoring</span>
-        </button>
+        <NavItem active={trainPages.includes(route.page)} onClick={() => navigate({ page: 'configure', datasetId: route.page === 'dataset' ? route.id : null })} testId="nav-train" icon={<NetworkIcon />} label="Train" />
+        <NavItem active={runPages.includes(route.page)} onClick={() => navigate({ page: 'runs' })} testId="nav-runs" icon={<HistoryIcon />} label="Runs" />
+        <NavItem active={route.page === 'models'} onClick={() => navigate(modelsRoute())} testId="nav-models" icon={<ModelIcon />} label="Registry" />
+        <NavItem active={route.page === 'monitoring'} onClick={() => navigate({ page: 'monitoring' })} testId="nav-monitoring" icon={<PulseIcon />} label="Monitoring" />
         {live.length > 0 && (
           <div className="nav-sub">
             {live.map((t) => {
@@ -142,18 +108,15 @@ export function Sidebar({
         {ANALYSES.map(({ view, label, Icon }) => {
           const active = route.page === 'analysis' && route.view === view;
           return (
-            <button
-              type="button"
+            <NavItem
               key={view}
-              className={`nav-item${active ? ' active' : ''}`}
+              active={active}
               // The chosen model and dataset carry over between the analysis pages.
               onClick={() => navigate(route.page === 'analysis' ? { ...route, view } : { page: 'analysis', view, model: null, datasetId: null })}
-              data-testid={`nav-${view}`}
-              aria-current={active ? 'page' : undefined}
-            >
-              <Icon />
-              <span>{label}</span>
-            </button>
+              testId={`nav-${view}`}
+              icon={<Icon />}
+              label={label}
+            />
           );
         })}
       </nav>

@@ -5,10 +5,6 @@
  */
 import { useState } from 'react';
 import type { ModelSummary } from '../../../shared/model/training';
-import { getApi } from '../common/api-client';
-import { saveBase64 } from '../common/download';
-import { errorMessage } from '../common/error-context';
-import { fmtBytes } from '../common/format';
 import { modelsRoute, type ModelsRoute, type Route } from '../common/route';
 import { DeleteVersionDialog } from './delete-version-dialog';
 import { DeployDialog } from './deploy-dialog';
@@ -20,6 +16,7 @@ import { RollbackDialog } from './rollback-dialog';
 import { useAliasHistory, useRegistry, useRegistryChanged } from './registry-queries';
 import { VersionPage } from './version-page';
 import { useDatasets } from '../datasets/dataset-queries';
+import { useModelFiles, type Notice } from './use-model-files';
 
 /** What the sub-pages can ask for. */
 export interface RegistryActions {
@@ -32,7 +29,6 @@ export interface RegistryActions {
 }
 
 type Dialog = { kind: 'deploy'; version: number; alias?: string } | { kind: 'rollback'; alias: string } | { kind: 'delete'; version: ModelSummary } | null;
-type Notice = { kind: 'info' | 'error'; text: string } | null;
 
 /** Renders the page of `route`. */
 export function ModelsPage({ route, navigate }: { route: ModelsRoute; navigate: (r: Route) => void }) {
@@ -42,9 +38,12 @@ export function ModelsPage({ route, navigate }: { route: ModelsRoute; navigate: 
   const name = route.name;
   const history = useAliasHistory(name);
   const changed = useRegistryChanged();
-  const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<Notice>(null);
-  const [importing, setImporting] = useState(false);
+  const { exportVersion, importFile, importing } = useModelFiles(setNotice, (name, version) => {
+    changed();
+    navigate(modelsRoute(name, version));
+  });
+  const [dialog, setDialog] = useState<Dialog>(null);
 
   const models = registry.value;
   const model = name === null ? null : (models?.find((m) => m.name === name) ?? null);
@@ -61,35 +60,11 @@ export function ModelsPage({ route, navigate }: { route: ModelsRoute; navigate: 
     rollback: (alias = 'production') => setDialog({ kind: 'rollback', alias }),
     remove: (version) => setDialog({ kind: 'delete', version }),
     exportVersion: (version) => {
-      if (!model) return;
-      getApi()
-        .models.exportData({ ref: `${model.name}@${version}` })
-        .then(
-          (file) => {
-            saveBase64(file.fileName, file.base64);
-            setNotice({ kind: 'info', text: `Exported ${model.name} v${version} as ${file.fileName} (${fmtBytes(file.bytes)}); a copy is kept at ${file.path}.` });
-          },
-          (err) => setNotice({ kind: 'error', text: `Exporting ${model.name} v${version} failed: ${errorMessage(err)}` }),
-        );
+      if (model) exportVersion(model.name, version);
     },
     navigate,
   };
 
-  const importFile = async () => {
-    setImporting(true);
-    try {
-      const picked = await getApi().dialog.openModelFile();
-      if (!picked) return;
-      const imported = await getApi().models.import({ path: picked.path });
-      setNotice({ kind: 'info', text: `Imported ${picked.name} as ${imported.name} v${imported.version}.` });
-      changed();
-      navigate(modelsRoute(imported.name, imported.version));
-    } catch (err) {
-      setNotice({ kind: 'error', text: `Importing the model failed: ${errorMessage(err)}` });
-    } finally {
-      setImporting(false);
-    }
-  };
   const importButton = (
     <button type="button" className="button" onClick={() => void importFile()} disabled={importing} data-testid="model-import">
       <ImportIcon />
