@@ -6,8 +6,8 @@
 import { OPERATION_NAMES, type EventName, type Handlers } from '../../shared/api';
 import { deserializeError, serializeError, UserError } from '../../shared/errors';
 import { EventBus } from '../app/event-bus';
-import { HOOK_NAMES, type BackendOptions, type CallOutcome, type FromBackend, type HookName, type MessageLink, type ToBackend } from './backend-protocol';
-import { SHUTDOWN_GRACE_MS } from './backend-service';
+import { HOOK_NAMES, SHUTDOWN_GRACE_MS, type BackendOptions, type CallOutcome, type FromBackend, type HookName, type MessageLink, type ToBackend } from './backend-protocol';
+// Types only: the front must not load the handlers (and TensorFlow.js with them).
 import type { PlatformHooks } from './handlers';
 
 /** A started back-end process as its front sees it. */

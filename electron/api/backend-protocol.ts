@@ -12,6 +12,9 @@
 import type { AppInfo } from '../../shared/api';
 import type { SerializedError } from '../../shared/errors';
 
+/** How long closing may take (jobs cancelled, workers stopped, database closed) before the back end exits anyway. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
 /** A call's outcome as data: the value, or the error with its kind (user, cancelled, internal). */
 export type CallOutcome = { ok: true; value: unknown } | { ok: false; error: SerializedError };
 

@@ -8,11 +8,8 @@ import { deserializeError, serializeError, UserError } from '../../shared/errors
 import type { AppContext } from '../app/context';
 import { openHomeContext } from '../app/open-home';
 import { ensureDemoData } from '../data/demo-seed';
-import type { BackendOptions, CallOutcome, FromBackend, HookName, MessageLink, ToBackend } from './backend-protocol';
+import { SHUTDOWN_GRACE_MS, type BackendOptions, type CallOutcome, type FromBackend, type HookName, type MessageLink, type ToBackend } from './backend-protocol';
 import { createHandlers, type PlatformHooks } from './handlers';
-
-/** How long closing may take (jobs cancelled, workers stopped, database closed) before the process exits anyway. */
-export const SHUTDOWN_GRACE_MS = 10_000;
 
 type Link = MessageLink<ToBackend, FromBackend>;
 

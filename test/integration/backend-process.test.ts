@@ -143,3 +143,25 @@ setInterval(() => {}, 1000);
   while (processAlive(pid) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
   assert.equal(processAlive(pid), false, 'the orphaned back end exited');
 });
+
+test('the front does not load the back end: Electron main loads neither the handlers nor TensorFlow.js', async () => {
+  const mainJs = path.join(projectRoot(), 'dist', 'electron', 'main.js');
+  // main.js under a minimal Electron whose app never becomes ready: only what main imports is loaded.
+  const probe = `
+const Module = require('node:module');
+const os = require('node:os');
+const electron = {
+  app: { getPath: () => os.tmpdir(), setPath() {}, enableSandbox() {}, setAppUserModelId() {}, requestSingleInstanceLock: () => true, on() {}, whenReady: () => new Promise(() => {}) },
+  protocol: { registerSchemesAsPrivileged() {} },
+};
+const load = Module._load;
+Module._load = function (request, ...rest) { return request === 'electron' ? electron : load.call(this, request, ...rest); };
+process.argv.push('--home', os.tmpdir());
+require(${JSON.stringify(mainJs)});
+const loaded = Object.keys(require.cache);
+console.log(JSON.stringify({ tfjs: loaded.some((f) => f.includes('@tensorflow')), handlers: loaded.some((f) => f.endsWith('handlers.js')), sqlite: loaded.some((f) => f.includes('better-sqlite3')), client: loaded.some((f) => f.endsWith('backend-client.js')) }));
+process.exit(0);
+`;
+  const out = execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+  assert.deepEqual(JSON.parse(out.trim().split('\n').at(-1)!), { tfjs: false, handlers: false, sqlite: false, client: true });
+});
