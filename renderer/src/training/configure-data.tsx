@@ -32,6 +32,91 @@ function Errors({ messages }: { messages: string[] }) {
   );
 }
 
+/** The task choice: each task with what it does, or why this dataset cannot use it. */
+function TaskPicker({ task, cols, onTask }: { task: Task; cols: DataColumns; onTask: (task: Task) => void }) {
+  return (
+    <div className="field">
+      <span className="field-label">Task</span>
+      <div className="segmented segmented-4" role="radiogroup" aria-label="Task" data-testid="cfg-task">
+        {(Object.keys(TASK_INFO) as Task[]).map((t) => {
+          const blocked = taskBlocked(t, cols);
+          return (
+            <button
+              key={t}
+              type="button"
+              role="radio"
+              aria-checked={task === t}
+              className={task === t ? 'active' : ''}
+              disabled={blocked !== null}
+              title={blocked ?? undefined}
+              onClick={() => onTask(t)}
+              data-testid={`cfg-task-${t}`}
+            >
+              <strong>{TASK_INFO[t].title}</strong>
+              <span>{blocked ?? TASK_INFO[t].sub}</span>
+            </button>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+/** The input features: all numeric columns, or a chosen few. */
+function FeaturesField({
+  task,
+  cols,
+  features,
+  onFeatures,
+  errors,
+}: {
+  task: Task;
+  cols: DataColumns;
+  features: VariantConfig['input']['features'] | undefined;
+  onFeatures: (features: string[] | 'all') => void;
+  errors: string[];
+}) {
+  const chosen = Array.isArray(features) ? features : [];
+  const toggleFeature = (name: string) => {
+    const next = chosen.includes(name) ? chosen.filter((f) => f !== name) : cols.numeric.filter((c) => c === name || chosen.includes(c));
+    onFeatures(next);
+  };
+  return (
+    <div className="field" data-testid="cfg-features">
+      <span className="field-label">Input features</span>
+      <div className="cfg-feature-mode">
+        <div className="segmented-small" role="radiogroup" aria-label="Input features">
+          <button
+            type="button"
+            role="radio"
+            aria-checked={features === 'all'}
+            className={features === 'all' ? 'active' : ''}
+            onClick={() => onFeatures('all')}
+            data-testid="cfg-features-all"
+          >
+            All numeric ({cols.numeric.length})
+          </button>
+          <button
+            type="button"
+            role="radio"
+            aria-checked={features !== 'all'}
+            className={features !== 'all' ? 'active' : ''}
+            onClick={() => features === 'all' && onFeatures(cols.numeric.slice())}
+            data-testid="cfg-features-choose"
+          >
+            Choose
+          </button>
+        </div>
+        {task === 'regress' && <span className="muted small">Leave the target out of the inputs to avoid leaking it.</span>}
+      </div>
+      {features !== 'all' && (
+        <ColumnPicker label="Input features" columns={cols.numeric} selected={chosen} onToggle={toggleFeature} onClear={() => onFeatures([])} />
+      )}
+      <Errors messages={errors} />
+    </div>
+  );
+}
+
 /** Renders the dataset picker and, once a dataset is loaded, the task and column choices. */
 export function ConfigureData({
   datasets,
@@ -65,12 +150,6 @@ export function ConfigureData({
     if (task === 'regress') onTargets([name]);
     else onTargets(targets.includes(name) ? targets.filter((t) => t !== name) : cols.numeric.filter((c) => c === name || targets.includes(c)));
   };
-  const chosen = Array.isArray(features) ? features : [];
-  const toggleFeature = (name: string) => {
-    if (!cols) return;
-    const next = chosen.includes(name) ? chosen.filter((f) => f !== name) : cols.numeric.filter((c) => c === name || chosen.includes(c));
-    onFeatures(next);
-  };
 
   return (
     <section className="card" data-testid="configure-data">
@@ -98,30 +177,7 @@ export function ConfigureData({
 
         {cols && (
           <>
-            <div className="field">
-              <span className="field-label">Task</span>
-              <div className="segmented segmented-4" role="radiogroup" aria-label="Task" data-testid="cfg-task">
-                {(Object.keys(TASK_INFO) as Task[]).map((t) => {
-                  const blocked = taskBlocked(t, cols);
-                  return (
-                    <button
-                      key={t}
-                      type="button"
-                      role="radio"
-                      aria-checked={task === t}
-                      className={task === t ? 'active' : ''}
-                      disabled={blocked !== null}
-                      title={blocked ?? undefined}
-                      onClick={() => onTask(t)}
-                      data-testid={`cfg-task-${t}`}
-                    >
-                      <strong>{TASK_INFO[t].title}</strong>
-                      <span>{blocked ?? TASK_INFO[t].sub}</span>
-                    </button>
-                  );
-                })}
-              </div>
-            </div>
+            <TaskPicker task={task} cols={cols} onTask={onTask} />
 
             <div className="field" data-testid="cfg-targets">
               <span className="field-label">{task === 'classify' ? 'Label' : task === 'regress' ? 'Target column' : 'Target columns'}</span>
@@ -145,38 +201,7 @@ export function ConfigureData({
               <Errors messages={errorsFor(errors, 'input.targets')} />
             </div>
 
-            <div className="field" data-testid="cfg-features">
-              <span className="field-label">Input features</span>
-              <div className="cfg-feature-mode">
-                <div className="segmented-small" role="radiogroup" aria-label="Input features">
-                  <button
-                    type="button"
-                    role="radio"
-                    aria-checked={features === 'all'}
-                    className={features === 'all' ? 'active' : ''}
-                    onClick={() => onFeatures('all')}
-                    data-testid="cfg-features-all"
-                  >
-                    All numeric ({cols.numeric.length})
-                  </button>
-                  <button
-                    type="button"
-                    role="radio"
-                    aria-checked={features !== 'all'}
-                    className={features !== 'all' ? 'active' : ''}
-                    onClick={() => features === 'all' && onFeatures(cols.numeric.slice())}
-                    data-testid="cfg-features-choose"
-                  >
-                    Choose
-                  </button>
-                </div>
-                {task === 'regress' && <span className="muted small">Leave the target out of the inputs to avoid leaking it.</span>}
-              </div>
-              {features !== 'all' && (
-                <ColumnPicker label="Input features" columns={cols.numeric} selected={chosen} onToggle={toggleFeature} onClear={() => onFeatures([])} />
-              )}
-              <Errors messages={errorsFor(errors, 'input.features')} />
-            </div>
+            <FeaturesField task={task} cols={cols} features={features} onFeatures={onFeatures} errors={errorsFor(errors, 'input.features')} />
           </>
         )}
         {children}

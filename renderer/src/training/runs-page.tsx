@@ -91,55 +91,7 @@ export function RunsPage({
               </thead>
               <tbody>
                 {runs.map((r) => (
-                  <tr
-                    key={r.id}
-                    className={selected.includes(r.id) ? 'selected' : undefined}
-                    onClick={() => onOpen(r)}
-                    onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onOpen(r)}
-                    tabIndex={0}
-                    data-testid="run-row"
-                    data-run-id={r.id}
-                  >
-                    <td className="check-col" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
-                      <input
-                        type="checkbox"
-                        checked={selected.includes(r.id)}
-                        disabled={!selected.includes(r.id) && selected.length >= MAX_COMPARE}
-                        onChange={() => toggle(r.id)}
-                        aria-label={`Compare run ${r.id.slice(0, 8)}`}
-                        data-testid="run-compare"
-                      />
-                    </td>
-                    <td className="nowrap muted" title={fmtLocalDate(r.startedAt)}>
-                      {fmtShortDate(r.startedAt)}
-                    </td>
-                    <td className="strong">
-                      <span className="ellipsis block run-dataset" title={r.datasetName}>
-                        {r.datasetName}
-                      </span>
-                    </td>
-                    <td className="nowrap">
-                      <span className="tag">{r.task}</span> {r.preset ?? <span className="muted">custom</span>}
-                    </td>
-                    <td>
-                      <RunStatusBadge status={r.status} error={r.error} />
-                    </td>
-                    <td className="num">{fmtCount(r.epochs)}</td>
-                    <td className="num">{fmtDuration(r.durationMs)}</td>
-                    <td>{r.backend ? <code>{r.backend}</code> : <span className="muted">—</span>}</td>
-                    <td>
-                      <RunMetrics metrics={r.metrics} limit={2} />
-                    </td>
-                    <td className="nowrap">
-                      {r.model ? (
-                        <span className="run-model" title={`${r.model.name} v${r.model.version}\n${r.model.path}`}>
-                          <span className="ellipsis">{r.model.name}</span> <span className="tag">v{r.model.version}</span>
-                        </span>
-                      ) : (
-                        <span className="muted">—</span>
-                      )}
-                    </td>
-                  </tr>
+                  <RunRow key={r.id} run={r} selected={selected.includes(r.id)} canSelect={selected.length < MAX_COMPARE} onOpen={onOpen} onToggle={toggle} />
                 ))}
               </tbody>
             </table>
@@ -147,5 +99,59 @@ export function RunsPage({
         )}
       </section>
     </div>
+  );
+}
+
+/** One run in the table: tick to compare, click for its page. */
+function RunRow({ run, selected, canSelect, onOpen, onToggle }: { run: RunSummary; selected: boolean; canSelect: boolean; onOpen: (run: RunSummary) => void; onToggle: (id: string) => void }) {
+  return (
+    <tr
+      className={selected ? 'selected' : undefined}
+      onClick={() => onOpen(run)}
+      onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onOpen(run)}
+      tabIndex={0}
+      data-testid="run-row"
+      data-run-id={run.id}
+    >
+      <td className="check-col" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+        <input
+          type="checkbox"
+          checked={selected}
+          disabled={!selected && !canSelect}
+          onChange={() => onToggle(run.id)}
+          aria-label={`Compare run ${run.id.slice(0, 8)}`}
+          data-testid="run-compare"
+        />
+      </td>
+      <td className="nowrap muted" title={fmtLocalDate(run.startedAt)}>
+        {fmtShortDate(run.startedAt)}
+      </td>
+      <td className="strong">
+        <span className="ellipsis block run-dataset" title={run.datasetName}>
+          {run.datasetName}
+        </span>
+      </td>
+      <td className="nowrap">
+        <span className="tag">{run.task}</span> {run.preset ?? <span className="muted">custom</span>}
+      </td>
+      <td>
+        <RunStatusBadge status={run.status} error={run.error} />
+      </td>
+      <td className="num">{fmtCount(run.epochs)}</td>
+      <td className="num">{fmtDuration(run.durationMs)}</td>
+      <td>{run.backend ? <code>{run.backend}</code> : <span className="muted">—</span>}</td>
+      <td>
+        <RunMetrics metrics={run.metrics} limit={2} />
+      </td>
+      <td className="nowrap">
+        {run.model ? (
+          <span className="run-model" title={`${run.model.name} v${run.model.version}\n${run.model.path}`}>
+            <span className="ellipsis">{run.model.name}</span> <span className="tag">v{run.model.version}</span>
+          </span>
+        ) : (
+          <span className="muted">—</span>
+        )}
+      </td>
+    </tr>
   );
 }
