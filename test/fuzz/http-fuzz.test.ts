@@ -11,12 +11,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { OPERATION_NAMES } from '../../shared/api';
-import { op, request, startServer, type Answer } from '../helpers/server-session';
+import { op, request, startInProcessServer, type Answer } from '../helpers/server-session';
 import { assertGoodMessage, SEED, snapshot, tally } from './hostile';
 
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: Awaited<ReturnType<typeof startInProcessServer>>;
 before(async () => {
-  server = await startServer();
+  server = await startInProcessServer();
   // The folders browser mode may use are made on first use: made here, so that is not counted as "new".
   for (const f of ['uploads', 'reports', 'exports']) fs.mkdirSync(path.join(server.home, f), { recursive: true });
 });

@@ -1,26 +1,55 @@
-/** A browser-mode server in-process on a temp home, and raw HTTP requests to it (for the server tests). */
+/**
+ * A browser-mode server on a temp home, and raw HTTP requests to it (for the server tests). As
+ * `lstm-studio serve` runs it, the server relays to a back end in a forked process; the in-process
+ * variant lets a test replace handlers or read the database directly.
+ */
 import { after } from 'node:test';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Handlers } from '../../shared/api';
+import { forkBackend } from '../../electron/api/fork-backend';
 import { createHandlers } from '../../electron/api/handlers';
 import { openAppContext, type AppContext } from '../../electron/app/context';
 import { startBrowserServer, type BrowserServer } from '../../electron/server/browser-server';
+import { openSettings, type SettingsStore } from '../../electron/settings/settings-store';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 after(async () => {
   for (const c of cleanups.reverse()) await c();
 });
 
-/** Starts a server on a fresh home with a tiny built UI; `overrides` replace some handlers. */
-export async function startServer(overrides: Partial<Handlers> = {}): Promise<{ server: BrowserServer; home: string; ctx: AppContext }> {
+/** A fresh home with a tiny built UI in it. */
+function homeWithUi(): { home: string; staticDir: string } {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-server-'));
   const staticDir = path.join(home, 'ui');
   fs.mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>LSTM Studio</title><script type="module" src="./assets/app.js"></script>');
   fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log("app");');
+  return { home, staticDir };
+}
+
+/**
+ * Starts a server on a fresh home whose back end runs in a forked process, as in `lstm-studio serve`;
+ * `settings` is the home's settings file (the back end reads it at each use).
+ */
+export async function startServer(): Promise<{ server: BrowserServer; home: string; settings: SettingsStore }> {
+  const { home, staticDir } = homeWithUi();
+  const backend = forkBackend({ options: { home, mode: 'browser' } });
+  await backend.whenReady();
+  const server = await startBrowserServer({ home, handlers: backend.handlers(), events: backend.events, port: 0, staticDir });
+  cleanups.push(async () => {
+    await server.close();
+    await backend.close();
+    fs.rmSync(home, { recursive: true, force: true });
+  });
+  return { server, home, settings: openSettings(home) };
+}
+
+/** Starts a server with the handlers in this process on a fresh home; `overrides` replace some handlers. */
+export async function startInProcessServer(overrides: Partial<Handlers> = {}): Promise<{ server: BrowserServer; home: string; ctx: AppContext }> {
+  const { home, staticDir } = homeWithUi();
   const ctx = openAppContext({ home, mode: 'browser' });
   const server = await startBrowserServer({ home, handlers: { ...createHandlers(ctx), ...overrides }, events: ctx.events, port: 0, staticDir });
   cleanups.push(async () => {

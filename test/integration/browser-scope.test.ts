@@ -75,8 +75,8 @@ test('file paths in requests must resolve inside uploads/, reports/ or exports/;
 });
 
 test('uploads over the limit in the settings get 413 with a clear message, declared or streamed, leaving nothing', async () => {
-  const { server, home, ctx } = await startServer();
-  ctx.settings.setUploadLimitBytes(1000);
+  const { server, home, settings } = await startServer();
+  settings.setUploadLimitBytes(1000);
   const body = Buffer.alloc(5000, 0x31);
   const declared = await request(server.port, { method: 'POST', path: '/api/upload?name=big.csv', headers: { 'X-Studio-Token': server.token, 'Content-Length': body.length }, body });
   assert.equal(declared.status, 413);
@@ -109,12 +109,12 @@ test('reports:show shows only report files inside reports/', async () => {
 });
 
 test('browser mode lists no recent file outside its folders, and tells the app its upload limit', async () => {
-  const { server, ctx } = await startServer();
+  const { server, settings } = await startServer();
   const outside = path.join(tempDir('lstm-recent-'), 'mine.csv');
   fs.writeFileSync(outside, 'time,value\n1,2\n');
-  ctx.settings.addRecentFile(outside);
+  settings.addRecentFile(outside);
   const recent = await op(server, 'files:recent');
   assert.deepEqual(JSON.parse(recent.body).value, []);
-  ctx.settings.setUploadLimitBytes(12345);
+  settings.setUploadLimitBytes(12345);
   assert.equal(JSON.parse((await op(server, 'app:info')).body).value.uploadLimitBytes, 12345);
 });

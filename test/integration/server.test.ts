@@ -1,4 +1,4 @@
-/** Browser mode's HTTP server, in-process on a temp home: access control, routes, uploads and events. */
+/** Browser mode's HTTP server on a temp home, relaying to a forked back end: access control, routes, uploads and events. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -6,7 +6,7 @@ import * as http from 'node:http';
 import * as path from 'node:path';
 import { CancelledError, UserError } from '../../shared/errors';
 import { CONTENT_SECURITY_POLICY } from '../../electron/server/http-io';
-import { op, openEvents, request, startServer, type Answer } from '../helpers/server-session';
+import { op, openEvents, request, startInProcessServer, startServer, type Answer } from '../helpers/server-session';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const NAB = path.resolve(ROOT, '..', 'shared', 'data', 'nab', 'machine_temperature_system_failure.csv');
@@ -108,7 +108,7 @@ test('operations: app:info works; unknown ops, the file dialog and bad bodies ar
 });
 
 test('errors map to 400 (user), 409 (cancelled) and 500 (internal: a generic message and an id that is logged), never with a stack', async () => {
-  const { server } = await startServer({
+  const { server } = await startInProcessServer({
     'files:recent': async () => {
       throw new UserError('Row 3, column `x`: fix it.');
     },
