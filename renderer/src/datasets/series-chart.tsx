@@ -3,31 +3,15 @@
  * trace; zooming re-requests the visible range so detail appears, and double-click goes back to all.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { PlotlyHTMLElement } from 'plotly.js-dist-min';
 import type { SeriesResult } from '../../../shared/dataset';
 import { useReportError } from '../common/error-context';
 import { buildLayout, buildTraces, chartHeight } from '../common/chart-layout';
-import { fmtCount, plotlyDateToMs } from '../common/format';
+import { fmtCount } from '../common/format';
 import { loadPlotly, plotConfig, usePlotlyPurge } from '../common/plotly-loader';
 import { useSeriesView } from './dataset-queries';
+import { useZoomRange, type ZoomView } from './use-zoom-range';
 
 const MAX_POINTS = 2000;
-const RELAYOUT_DEBOUNCE_MS = 200;
-
-/** Reads the new x range from a plotly_relayout event: a range, 'all' for autorange, or null if x did not change. */
-function rangeFromRelayout(e: Record<string, unknown>, datetime: boolean): [number, number] | 'all' | null {
-  if (e['xaxis.autorange'] === true) return 'all';
-  let a = e['xaxis.range[0]'];
-  let b = e['xaxis.range[1]'];
-  const arr = e['xaxis.range'];
-  if (Array.isArray(arr)) [a, b] = arr;
-  if (a === undefined || b === undefined) return null;
-  const conv = (v: unknown) => (datetime ? plotlyDateToMs(v as string | number) : Number(v));
-  const lo = conv(a);
-  const hi = conv(b);
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
-  return lo <= hi ? [lo, hi] : [hi, lo];
-}
 
 /** Renders the chart and its caption for the given dataset, entity and columns. */
 export function SeriesChart({
@@ -47,7 +31,7 @@ export function SeriesChart({
   const report = useReportError();
   const key = `${datasetId}|${entity}|${columns.join('\u0000')}`;
   // The zoomed range belongs to one key; a new entity or column set starts unzoomed.
-  const [view, setView] = useState<{ key: string; range: [number, number] | null }>({ key, range: null });
+  const [view, setView] = useState<ZoomView>({ key, range: null });
   const range = view.key === key ? view.range : null;
   // The latest data with the x range it was requested for (kept on screen while a new range loads).
   const series = useSeriesView({ datasetId, entity, columns, maxPoints: MAX_POINTS, ...(range ? { range } : {}) });
@@ -85,38 +69,7 @@ export function SeriesChart({
   }, [shown, result, stacked, xTitle, key, report]);
 
   // Zoom -> re-request detail for the visible x range (debounced).
-  useEffect(() => {
-    const div = el.current;
-    if (!div) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let attached = false;
-    let disposed = false;
-    const onRelayout = (e: Record<string, unknown>) => {
-      const next = rangeFromRelayout(e, xKindRef.current === 'datetime');
-      if (next === null) return;
-      clearTimeout(timer);
-      const k = keyRef.current;
-      timer = setTimeout(() => setView({ key: k, range: next === 'all' ? null : next }), RELAYOUT_DEBOUNCE_MS);
-    };
-    loadPlotly().then(() => {
-      if (disposed) return;
-      // The div becomes a Plotly graph (with .on) after the first draw; poll briefly until then.
-      const attach = () => {
-        if (disposed || attached) return;
-        const g = div as unknown as PlotlyHTMLElement;
-        if (typeof g.on === 'function') {
-          g.on('plotly_relayout', onRelayout);
-          attached = true;
-        } else setTimeout(attach, 50);
-      };
-      attach();
-    }, () => undefined);
-    return () => {
-      disposed = true;
-      clearTimeout(timer);
-      (div as unknown as PlotlyHTMLElement).removeAllListeners?.('plotly_relayout');
-    };
-  }, []);
+  useZoomRange(el, xKindRef, keyRef, setView);
 
   usePlotlyPurge(el);
 

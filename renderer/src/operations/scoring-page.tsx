@@ -4,6 +4,7 @@
  * reasons, the first rows, a CSV download, and the model's earlier runs.
  */
 import { useState } from 'react';
+import type { TimeKind } from '../../../shared/dataset';
 import type { ScoringRun, ScoringRunSummary } from '../../../shared/scoring/types';
 import { useAnalysisPage } from '../analysis/analysis-page-state';
 import { getApi } from '../common/api-client';
@@ -92,58 +93,9 @@ export function ScoringPage({ route, navigate }: { route: AnalysisRoute; navigat
                 <StatCard compact label="Entities skipped" value={fmtCount(r.skippedEntities.length)} testId="scoring-skipped-entities" />
                 <StatCard compact label="Stored" value={fmtBytes(r.bytes)} sub={`${(r.durationMs / 1000).toFixed(1)} s`} title={r.file} />
               </div>
-              {(r.skippedRows.count > 0 || r.skippedEntities.length > 0) && (
-                <div className="scoring-skipped" data-testid="scoring-skipped">
-                  {r.skippedRows.examples.length > 0 && (
-                    <ul className="small">
-                      {r.skippedRows.examples.slice(0, 20).map((e) => (
-                        <li key={e}>{e}</li>
-                      ))}
-                      {r.skippedRows.count > 20 && <li className="muted">… and {fmtCount(r.skippedRows.count - 20)} more.</li>}
-                    </ul>
-                  )}
-                  {r.skippedEntities.length > 0 && (
-                    <ul className="small">
-                      {r.skippedEntities.map((e) => (
-                        <li key={e.entity}>
-                          Entity <strong>{e.entity}</strong>: {e.reason}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </div>
-              )}
+              <ScoringSkipped run={r} />
             </div>
-            <div className="table-wrap">
-              <table className="table compact" data-testid="scoring-preview">
-                <thead>
-                  <tr>
-                    {r.entityColumn !== null && <th>Entity</th>}
-                    <th>Time</th>
-                    {r.columns.filter((c) => c !== 'entity' && c !== 'time' && c !== 'reliability' && c !== 'class').map((c) => (
-                      <th key={c} className="num">
-                        {c}
-                      </th>
-                    ))}
-                    <th>Reliability</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.preview.map((row, i) => (
-                    <tr key={i}>
-                      {r.entityColumn !== null && <td>{row.entity}</td>}
-                      <td className="nowrap">{fmtTableTime(row.time, target.detail?.summary.timeKind ?? 'row')}</td>
-                      {row.values.map((v, k) => (
-                        <td key={k} className="num mono">
-                          {fmtNumber(v)}
-                        </td>
-                      ))}
-                      <td>{row.reliability}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ScoringPreview run={r} timeKind={target.detail?.summary.timeKind ?? 'row'} />
           </section>
           <ResultNotes notes={r.notes} />
         </div>
@@ -153,6 +105,69 @@ export function ScoringPage({ route, navigate }: { route: AnalysisRoute; navigat
   );
 }
 
+/** The rows and entities a scoring run skipped (bad rows with examples, entities with the reason), if any. */
+function ScoringSkipped({ run }: { run: ScoringRun }) {
+  if (run.skippedRows.count === 0 && run.skippedEntities.length === 0) return null;
+  return (
+    <div className="scoring-skipped" data-testid="scoring-skipped">
+      {run.skippedRows.examples.length > 0 && (
+        <ul className="small">
+          {run.skippedRows.examples.slice(0, 20).map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+          {run.skippedRows.count > 20 && <li className="muted">… and {fmtCount(run.skippedRows.count - 20)} more.</li>}
+        </ul>
+      )}
+      {run.skippedEntities.length > 0 && (
+        <ul className="small">
+          {run.skippedEntities.map((e) => (
+            <li key={e.entity}>
+              Entity <strong>{e.entity}</strong>: {e.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** The first scored rows: entity, time, each output and the reliability. */
+function ScoringPreview({ run, timeKind }: { run: ScoringRun; timeKind: TimeKind }) {
+  return (
+    <div className="table-wrap">
+      <table className="table compact" data-testid="scoring-preview">
+        <thead>
+          <tr>
+            {run.entityColumn !== null && <th>Entity</th>}
+            <th>Time</th>
+            {run.columns.filter((c) => c !== 'entity' && c !== 'time' && c !== 'reliability' && c !== 'class').map((c) => (
+              <th key={c} className="num">
+                {c}
+              </th>
+            ))}
+            <th>Reliability</th>
+          </tr>
+        </thead>
+        <tbody>
+          {run.preview.map((row, i) => (
+            <tr key={i}>
+              {run.entityColumn !== null && <td>{row.entity}</td>}
+              <td className="nowrap">{fmtTableTime(row.time, timeKind)}</td>
+              {row.values.map((v, k) => (
+                <td key={k} className="num mono">
+                  {fmtNumber(v)}
+                </td>
+              ))}
+              <td>{row.reliability}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The model's earlier scoring runs, newest first, each with its CSV. */
 function ScoringRuns({ runs, onDownload }: { runs: ScoringRunSummary[]; onDownload: (id: string) => void }) {
   return (
     <section className="card">
