@@ -19,6 +19,7 @@ import { formatTable } from './format';
 import { printJson, type CliIo, type OutStream } from './io';
 import { formatMetrics } from './models-command';
 import { describeSplit } from '../../shared/training/split-text';
+import { modelSelection } from '../../shared/training/model-selection';
 import { LOG_INTERVAL_MS } from './progress-line';
 import { resolveDataset } from './data-source';
 import { checkReadableFile } from './readable-file';
@@ -92,6 +93,7 @@ export function trainJson(r: TrainResult) {
     durationMs: r.run.durationMs,
     samplesPerSecond: r.samplesPerSecond,
     baseline: verdictJson(baselineVerdict(r.run.metrics, r.run.task)),
+    selection: selectionOf(r.run),
   };
 }
 
@@ -100,10 +102,18 @@ function verdictJson(v: BaselineVerdict | null) {
   return v && { name: v.name, key: v.key, metric: v.metric, model: v.model, value: v.baseline, beats: v.beats, sentence: v.sentence, advice: v.advice };
 }
 
+/** What the run chose its epochs on (validation, or the training loss when validation was too small). */
+function selectionOf(run: TrainResult['run']) {
+  return modelSelection(run.config, run.split?.windows.validation ?? 0);
+}
+
 /** The readable result: the model, its validation metrics, where it is saved, and the epoch table. */
 function describeResult(r: TrainResult): string {
   const run = r.run;
-  const best = run.history.reduce<number | null>((b, h, i) => (h.valLoss !== null && (b === null || h.valLoss < (run.history[b].valLoss ?? Infinity)) ? i : b), null);
+  const selection = selectionOf(run);
+  // The best epoch by the loss that chose it: validation, or training when validation was too small.
+  const watched = (h: TrainResult['run']['history'][number]) => (selection.monitor === 'validation' ? h.valLoss : h.loss);
+  const best = run.history.reduce<number | null>((b, h, i) => (watched(h) !== null && (b === null || watched(h)! < (watched(run.history[b]) ?? Infinity)) ? i : b), null);
   const facts: [string, string][] = [
     ['task', `${run.task} on dataset ${run.datasetId} (${run.datasetName})`],
     ['epochs', `${run.history.length}${best === null ? '' : ` (best: ${run.history[best].epoch})`}${r.stoppedEarly ? ', stopped early' : ''}`],
@@ -122,6 +132,7 @@ function describeResult(r: TrainResult): string {
     ...facts.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`),
     '',
     ...(verdict ? [verdict.sentence, ...(verdict.advice ? [verdict.advice] : []), ''] : []),
+    ...(selection.sentence ? [selection.sentence, ''] : []),
     formatTable(['epoch', 'loss', 'val loss', 'time'], rows, new Set([0, 1, 2, 3])).trimEnd(),
     '',
   ].join('\n');

@@ -9,6 +9,7 @@ import type { EpochRecord, TrainProgress } from '../../shared/model/training';
 import type { VariantConfig } from '../../shared/model/variant';
 import type { PreparedData, WindowBatch } from '../../shared/training/prepared';
 import { createRng } from '../../shared/random';
+import { modelSelection } from '../../shared/training/model-selection';
 import { initEngine } from './backend';
 import { batchTensors, shuffledOrder } from './batches';
 import { checkTrainData } from './check-data';
@@ -36,7 +37,10 @@ export interface TrainOptions {
 export interface TrainOutcome {
   /** Completed epochs (a cancelled partial epoch is not recorded). */
   history: EpochRecord[];
-  /** The epoch with the lowest monitored score (validation loss, or for classify fewest validation errors then loss; else training loss); 0 when none completed. */
+  /**
+   * The epoch with the lowest monitored score (validation loss, or for classify fewest validation errors
+   * then loss; the training loss without validation or below training.minValidation); 0 when none completed.
+   */
   bestEpoch: number;
   bestValLoss: number | null;
   stoppedEarly: boolean;
@@ -65,6 +69,7 @@ export async function trainModel(model: TF.LayersModel, data: TrainData, config:
   const ctx = stepContext(model, data.task, config, optimizer);
   const rng = createRng(tc.seed);
   const monitor = createLossMonitor(tc);
+  const onValidation = modelSelection(config, validation.n).monitor === 'validation';
   const progress = createProgressReporter({ epochs: tc.epochs, batches, validationSamples: validation.n, onProgress: options.onProgress });
   const history: EpochRecord[] = [];
   let learningRate = tc.learningRate;
@@ -88,7 +93,7 @@ export async function trainModel(model: TF.LayersModel, data: TrainData, config:
       const record: EpochRecord = { epoch, loss: run.loss, valLoss, learningRate, durationMs: Date.now() - started };
       history.push(record);
 
-      const decision = monitor.update(epoch, val?.score ?? record.loss);
+      const decision = monitor.update(epoch, onValidation && val ? val.score : record.loss);
       if (decision.improved && keepBest) {
         disposeSnapshot(best);
         best = snapshotWeights(model);

@@ -92,6 +92,7 @@ const SCHEMA: Record<string, Check> = {
   'training.earlyStopping.enabled': bool,
   'training.earlyStopping.patience': int(1, 200),
   'training.earlyStopping.restoreBestWeights': bool,
+  'training.minValidation': int(0, 100_000),
   'training.seed': int(0, 2 ** 31 - 1),
   'training.seeds': int(1, 10),
   'training.split.train': num(0.05, 0.95),

@@ -109,6 +109,12 @@ export interface VariantConfig {
     batchSize: number;
     epochs: number;
     earlyStopping: { enabled: boolean; patience: number; restoreBestWeights: boolean };
+    /**
+     * Fewest validation windows (sequences) to choose epochs on: with fewer, early stopping,
+     * restore-best-weights and reduce-on-plateau watch the training loss (validation is still reported).
+     * 0 = always validation.
+     */
+    minValidation: number;
     seed: number;
     /** Seed ensemble: train this many models (seeds seed, seed + 1, ...) and average their predictions, saved as one version. */
     seeds: number;
@@ -145,6 +151,7 @@ export const DEFAULT_VARIANT: VariantConfig = {
     batchSize: 64,
     epochs: 30,
     earlyStopping: { enabled: true, patience: 6, restoreBestWeights: true },
+    minValidation: 100,
     seed: 42,
     seeds: 1,
     split: { train: 0.7, validation: 0.15, test: 0.15, mode: 'auto' },

@@ -223,6 +223,11 @@ function TrainingSection({ splitErrors }: { splitErrors: string[] }) {
       <ToggleField path="training.earlyStopping.enabled" label="Enabled" />
       <NumberField path="training.earlyStopping.patience" label="Patience (epochs)" />
       <ToggleField path="training.earlyStopping.restoreBestWeights" label="Restore best weights" />
+      <NumberField
+        path="training.minValidation"
+        label="Fewest validation windows"
+        hint="With fewer, epochs are chosen on the training loss (too few to choose on); 0 = always validation."
+      />
 
       <Sub>Split</Sub>
       <NumberField path="training.split.train" label="Train" hint="Share of windows." />

@@ -6,6 +6,7 @@ import { formatVariant } from '../../../shared/model/variant-text';
 import { fmtCount, fmtDuration } from '../common/format';
 import { LossChart } from '../common/loss-chart';
 import { StatCard } from '../common/stat-card';
+import { ModelSelectionNote } from './model-selection-note';
 import { BaselineNote, fmtMetric, MetricsTable, metricNames } from './run-metrics';
 import { RunSplit } from './run-split';
 import { historyCurves } from './runs-compare';
@@ -18,6 +19,7 @@ export function RunSections({ run, timeKind }: { run: RunDetail; timeKind: TimeK
   return (
     <>
       <BaselineNote metrics={run.metrics} task={run.task} />
+      <ModelSelectionNote run={run} />
       <div className="stat-grid">
         <StatCard label="Task" value={run.task} sub={run.preset ? `preset ${run.preset}` : 'custom config'} />
         <StatCard label="Epochs" value={fmtCount(run.epochs)} sub={`of ${fmtCount(run.config.training.epochs)} planned`} />

@@ -2,6 +2,7 @@
 import type { TrainSession } from './train-session';
 import { fmtCount, fmtDuration } from '../common/format';
 import { AlertIcon } from '../common/icons';
+import { ModelSelectionNote } from './model-selection-note';
 import { BaselineNote, RunMetrics } from './run-metrics';
 import { CheckCircleIcon, ModelIcon } from '../common/train-icons';
 
@@ -90,6 +91,7 @@ export function TrainResultCard({
                 {fmtCount(epochs)}
                 {planned !== null && ` of ${fmtCount(planned)}`}
                 {r.stoppedEarly && <span className="tag tag-accent">stopped early</span>}
+                <ModelSelectionNote run={r.run} />
               </dd>
             </div>
             <div>
