@@ -6,7 +6,9 @@
  * with Euclidean distance and with (unconstrained) dynamic time warping. Prints a Markdown table.
  * Not part of `npm test` (tens of minutes on 2 cores). Build first: `node scripts/build.js node`.
  *
- *   node scripts/ucr-accuracy.js [--presets classifier,lstm-fcn] [--only GunPoint,Trace] [--json]
+ *   node scripts/ucr-accuracy.js [--presets classifier,lstm-fcn] [--only GunPoint,Trace] [--set key=value ...] [--json]
+ *
+ * `--set` (repeatable) is passed to `train` for every preset, e.g. `--set training.seeds=3`.
  */
 'use strict';
 const { execFileSync } = require('node:child_process');
@@ -21,6 +23,11 @@ const PROBLEMS = ['ItalyPowerDemand', 'GunPoint', 'ECG200', 'Plane', 'Trace', 'T
 function option(name, fallback) {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : fallback;
+}
+
+/** Every `--set key=value` given, as `train` arguments. */
+function sets() {
+  return process.argv.flatMap((a, i) => (a === '--set' ? ['--set', process.argv[i + 1]] : []));
 }
 
 function folder(name) {
@@ -83,7 +90,7 @@ function presetAccuracy(name, preset) {
   const file = (split) => path.join(folder(name), `${name}_${split}.tsv`);
   const data = ['--no-header', '--format', 'wide', '--label', 'c1', '--home', home];
   try {
-    const trained = cli(['train', '--data', file('TRAIN'), ...data, '--task', 'classify', '--preset', preset, '--name', 'm']);
+    const trained = cli(['train', '--data', file('TRAIN'), ...data, '--task', 'classify', '--preset', preset, ...sets(), '--name', 'm']);
     const evaluated = cli(['evaluate', '--model', 'm', '--data', file('TEST'), ...data]);
     return { accuracy: evaluated.classification.accuracy, epochs: trained.epochs, seconds: trained.durationMs / 1000 };
   } finally {
