@@ -88,7 +88,8 @@ test('early stopping stops after `patience` epochs without improvement and resto
   // A learning rate of 0 never improves after epoch 1.
   const config = testConfig({
     input: { window: 4 },
-    training: { epochs: 10, learningRate: 0, earlyStopping: { enabled: true, patience: 3, restoreBestWeights: true } },
+    // minValidation 0: choose on the 4 validation windows (fewer than the default minimum).
+    training: { epochs: 10, learningRate: 0, earlyStopping: { enabled: true, patience: 3, restoreBestWeights: true }, minValidation: 0 },
   });
   const data = randomData({ n: 16, window: 4, features: 1, outputs: 1 });
   const model = buildModel(config, { window: 4, features: 1, outputs: 1, task: 'forecast' });
