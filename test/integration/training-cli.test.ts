@@ -63,7 +63,9 @@ before(async () => {
 
 test('train --json prints exactly the documented shape, and the validation loss falls', () => {
   const out = trained.out;
-  assert.deepEqual(Object.keys(out), ['model', 'backend', 'epochs', 'history', 'validation', 'durationMs', 'samplesPerSecond', 'baseline']);
+  assert.deepEqual(Object.keys(out), ['model', 'backend', 'epochs', 'history', 'validation', 'durationMs', 'samplesPerSecond', 'baseline', 'selection']);
+  // About 1,000 validation windows: enough to choose the epoch on.
+  assert.deepEqual(out.selection, { monitor: 'validation', sentence: null });
   assert.deepEqual(Object.keys(out.model), ['name', 'version', 'path']);
   assert.equal(out.model.name, 'ambient_temperature_system_failure-forecast');
   assert.equal(out.model.version, 1);
