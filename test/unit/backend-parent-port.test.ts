@@ -1,12 +1,15 @@
 /**
  * The back end over Electron's utilityProcess parent port, which cannot run here (no Electron
  * binary): the real service on a real SQLite home, behind parentPortLink, driven through a fake
- * `process.parentPort` that records what the back end posts.
+ * `process.parentPort` that records what the back end posts. And the front's side of the platform
+ * hooks (the desktop app's PDF printer), with a back end played in memory.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { CancelledError } from '../../shared/errors';
+import { BackendClient, type BackendProcess } from '../../electron/api/backend-client';
 import { parentPortLink, type ParentPortLike } from '../../electron/api/backend-links';
 import type { FromBackend, ToBackend } from '../../electron/api/backend-protocol';
 import { serveBackend } from '../../electron/api/backend-service';
@@ -92,7 +95,12 @@ test('over a parent port the back end answers calls, pushes events, asks for hoo
 
   // The parent dies: the poll notices, the database is closed and the process exits.
   parentAlive = false;
-  assert.equal(await exit, 0);
+  const keepAlive = setInterval(() => undefined, 1_000); // the link's poll is unref'd, as it must be in the back end
+  try {
+    assert.equal(await exit, 0);
+  } finally {
+    clearInterval(keepAlive);
+  }
 });
 
 test('shutdown closes the database and says so; a home that cannot be opened fails naming it', async () => {
@@ -118,4 +126,59 @@ test('shutdown closes the database and says so; a home that cannot be opened fai
   assert.ok(answer.type === 'failed');
   assert.ok(answer.error.message.includes(notAFolder), answer.error.message);
   assert.equal(await failed, 1);
+});
+
+test('the front serves the PDF printer for the back end, and a withdrawn print is cancelled', async () => {
+  // A back-end process played in memory: the test sends what the back end would.
+  const toFront: ((m: FromBackend) => void)[] = [];
+  const sent: ToBackend[] = [];
+  const proc: BackendProcess = {
+    send: (m) => {
+      sent.push(m);
+      if (m.type === 'start') queueMicrotask(() => toFront.forEach((l) => l({ type: 'ready' })));
+    },
+    onMessage: (l) => void toFront.push(l),
+    onClose: () => undefined,
+    kill: () => undefined,
+  };
+  const printed: string[] = [];
+  let aborted = false;
+  await BackendClient.start({
+    spawn: () => proc,
+    options: { home: '/nowhere', mode: 'desktop' },
+    hooks: {
+      printPdf: (html, pdf, signal) =>
+        new Promise<void>((resolve, reject) => {
+          printed.push(`${html} -> ${pdf}`);
+          if (html.endsWith('quick.html')) return resolve();
+          signal.addEventListener('abort', () => {
+            aborted = true;
+            reject(new CancelledError('The report was cancelled.'));
+          });
+        }),
+    },
+  });
+  const start = sent.find((m) => m.type === 'start');
+  assert.deepEqual(start?.type === 'start' && start.options.hooks, ['printPdf'], 'the back end learns which hooks the front serves');
+  const answer = (id: number) =>
+    new Promise<ToBackend>((resolve) => {
+      const poll = () => {
+        const found = sent.find((m) => m.type === 'hook-result' && m.id === id);
+        if (found) resolve(found);
+        else setTimeout(poll, 5);
+      };
+      poll();
+    });
+  toFront.forEach((l) => l({ type: 'hook', id: 1, name: 'printPdf', args: ['/r/quick.html', '/r/quick.pdf'] }));
+  assert.deepEqual(await answer(1), { type: 'hook-result', id: 1, outcome: { ok: true, value: null } });
+  toFront.forEach((l) => l({ type: 'hook', id: 2, name: 'printPdf', args: ['/r/slow.html', '/r/slow.pdf'] }));
+  toFront.forEach((l) => l({ type: 'hook-cancel', id: 2 }));
+  const cancelled = await answer(2);
+  assert.ok(cancelled.type === 'hook-result' && !cancelled.outcome.ok);
+  assert.equal(cancelled.outcome.error.kind, 'cancelled');
+  assert.ok(aborted);
+  toFront.forEach((l) => l({ type: 'hook', id: 3, name: 'showFile', args: ['/r/x.html'] }));
+  const refused = await answer(3);
+  assert.ok(refused.type === 'hook-result' && !refused.outcome.ok && /does not provide showFile/.test(refused.outcome.error.message));
+  assert.deepEqual(printed, ['/r/quick.html -> /r/quick.pdf', '/r/slow.html -> /r/slow.pdf']);
 });
