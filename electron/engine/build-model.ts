@@ -77,7 +77,8 @@ function buildBranch(config: VariantConfig, shape: ModelShape, input: SymbolicTe
   const units = config.recurrent.units;
   units.forEach((size, i) => {
     const last = i === units.length - 1;
-    x = apply(recurrentLayer(config, size, i + 1, !last || config.attention.enabled, nextSeed, prefix), x);
+    const dropout = inputDropout(config, i + 1);
+    x = apply(recurrentLayer(config, size, i + 1, { returnSequences: !last || config.attention.enabled, dropout }, nextSeed, prefix), x);
     const norm = normalizationLayer(config, i + 1, prefix);
     if (norm) x = apply(norm, x);
   });
@@ -113,8 +114,26 @@ function apply(layer: TF.layers.Layer, x: SymbolicTensor): SymbolicTensor {
   return layer.apply(x) as SymbolicTensor;
 }
 
-function recurrentLayer(config: VariantConfig, units: number, index: number, returnSequences: boolean, nextSeed: () => number, prefix: string): TF.layers.Layer {
-  const { cell, bidirectional, dropout, recurrentDropout } = config.recurrent;
+/**
+ * The input dropout of recurrent layer `index` (from 1): `recurrent.dropout` acts between layers, as
+ * in PyTorch. A recurrent layer's input dropout keeps one mask per sequence and feature for every
+ * step, so on the raw inputs it would hide a whole sensor for a whole window (with one input, 10% of
+ * the windows entirely): the first layer gets none unless convolution blocks come before it.
+ */
+export function inputDropout(config: VariantConfig, index: number): number {
+  return index === 1 && config.conv.blocks.length === 0 ? 0 : config.recurrent.dropout;
+}
+
+function recurrentLayer(
+  config: VariantConfig,
+  units: number,
+  index: number,
+  o: { returnSequences: boolean; dropout: number },
+  nextSeed: () => number,
+  prefix: string,
+): TF.layers.Layer {
+  const { cell, bidirectional, recurrentDropout } = config.recurrent;
+  const { returnSequences, dropout } = o;
   const args = {
     units,
     returnSequences,

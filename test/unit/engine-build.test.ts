@@ -123,6 +123,20 @@ test('layers use sigmoid recurrent activation and fixed names', () => {
   model.dispose();
 });
 
+test('recurrent dropout acts between layers, never on the raw input features', () => {
+  const shape = { window: WINDOW, features: 1, outputs: 2, task: 'forecast' as const };
+  const dropoutOf = (model: TF.LayersModel, name: string) => model.getLayer(name).getConfig().dropout;
+  const stacked = buildModel(testConfig({ recurrent: { units: [8, 8], dropout: 0.3 } }), shape);
+  // One input and a per-sequence mask would blank 30% of the windows entirely.
+  assert.deepEqual([dropoutOf(stacked, 'rnn_1'), dropoutOf(stacked, 'rnn_2')], [0, 0.3]);
+  const afterConv = buildModel(testConfig({ recurrent: { units: [8], dropout: 0.3 }, conv: { blocks: [{ filters: 4, kernel: 3, dilation: 1, batchNorm: false, pool: 1 }] } }), shape);
+  assert.equal(dropoutOf(afterConv, 'rnn_1'), 0.3, 'the first recurrent layer reads convolution features, not sensors');
+  const both = buildModel(testConfig({ recurrent: { units: [8, 8], dropout: 0.3, bidirectional: true } }), shape);
+  const inner = (name: string) => (both.getLayer(name).getConfig().layer as { config: { dropout: number } }).config.dropout;
+  assert.deepEqual([inner('rnn_1'), inner('rnn_2')], [0, 0.3]);
+  for (const m of [stacked, afterConv, both]) m.dispose();
+});
+
 test('countParameters and modelSizeBytes match the LSTM formula', () => {
   const units = 8;
   const model = buildModel(testConfig({ recurrent: { units: [units] } }), { window: WINDOW, features: FEATURES, outputs: 1, task: 'forecast' });
