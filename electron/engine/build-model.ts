@@ -92,7 +92,7 @@ function buildBranch(config: VariantConfig, shape: ModelShape, input: SymbolicTe
   });
 
   const outputSeed = nextSeed();
-  return apply(
+  const output = apply(
     t.layers.dense({
       units: shape.outputs,
       activation: shape.task === 'classify' ? 'softmax' : 'linear',
@@ -103,6 +103,16 @@ function buildBranch(config: VariantConfig, shape: ModelShape, input: SymbolicTe
     }),
     x,
   );
+  if (!hasLinearSkip(config, shape)) return output;
+  // The window straight to the output, zero at the start, so the model holds a linear model of the window.
+  const flat = apply(t.layers.flatten({ name: `${prefix}skip_flatten` }), input);
+  const skip = apply(t.layers.dense({ units: shape.outputs, kernelInitializer: t.initializers.zeros(), name: `${prefix}skip` }), flat);
+  return t.layers.add({ name: `${prefix}skip_add` }).apply([output, skip]) as SymbolicTensor;
+}
+
+/** True when the model adds a linear map of its input window to its output (head.linearSkip; forecast and regress). */
+export function hasLinearSkip(config: VariantConfig, shape: Pick<ModelShape, 'task'>): boolean {
+  return config.head.linearSkip && (shape.task === 'forecast' || shape.task === 'regress');
 }
 
 /** True when the model forecasts the change from the last value, so a zero output means "repeat the last value". */

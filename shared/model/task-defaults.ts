@@ -2,15 +2,17 @@
  * Defaults that depend on the task, merged over DEFAULT_VARIANT before a preset. Forecasts start
  * from persistence: each window normalised by its own statistics (RevIN-style), the change from the
  * last value predicted (with a zero output layer, so an untrained model repeats the last value) and
- * a Huber loss, which keeps rare jumps from dominating training. These beat repeating the last value
- * on real sensors (see the README's table); a user can turn each off.
+ * a Huber loss, which keeps rare jumps from dominating training; a linear map of the window is added
+ * to the output (zero at the start), so the model holds the linear window baseline it is judged
+ * against and the recurrent layers learn what it misses. These beat repeating the last value and the
+ * linear window model on real sensors (see the README's table); a user can turn each off.
  */
 import { get } from './variant-validation';
 import { DEFAULT_VARIANT, mergeVariant, type PartialVariant, type Task, type VariantConfig } from './variant';
 
 /** Per task, the fields whose default differs from DEFAULT_VARIANT. */
 export const TASK_DEFAULTS: Record<Task, PartialVariant> = {
-  forecast: { scaling: { instanceNorm: true, predictDelta: true }, training: { loss: 'huber' } },
+  forecast: { scaling: { instanceNorm: true, predictDelta: true }, head: { linearSkip: true }, training: { loss: 'huber' } },
   regress: {},
   rul: {},
   classify: {},

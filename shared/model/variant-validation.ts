@@ -78,6 +78,7 @@ const SCHEMA: Record<string, Check> = {
   'head.units': listOf(int(4, 512), 0, 3),
   'head.activation': oneOf(['relu', 'tanh', 'elu', 'selu', 'linear']),
   'head.dropout': num(0, 0.8),
+  'head.linearSkip': bool,
   'training.optimizer': oneOf(['adam', 'rmsprop']),
   'training.loss': oneOf(['mse', 'mae', 'huber']),
   'training.learningRate': num(1e-6, 1),

@@ -95,7 +95,11 @@ export interface VariantConfig {
   };
   /** Attention pooling over time steps (its weights are exposed for explanations). */
   attention: { enabled: boolean };
-  head: { units: number[]; activation: Activation; dropout: number };
+  /**
+   * The dense head. `linearSkip` adds a linear map of the whole input window straight to the output
+   * (LSTNet's autoregressive "highway", zero at the start): forecast and regress only.
+   */
+  head: { units: number[]; activation: Activation; dropout: number; linearSkip: boolean };
   training: {
     optimizer: OptimizerName;
     /** forecast, regress and rul (classify always uses cross-entropy). */
@@ -140,7 +144,7 @@ export const DEFAULT_VARIANT: VariantConfig = {
   fcn: { enabled: false, blocks: FCN_BLOCKS, shuffle: false },
   recurrent: { cell: 'lstm', units: [64, 64], bidirectional: false, dropout: 0.1, recurrentDropout: 0, normalization: 'none' },
   attention: { enabled: false },
-  head: { units: [], activation: 'relu', dropout: 0 },
+  head: { units: [], activation: 'relu', dropout: 0, linearSkip: false },
   training: {
     optimizer: 'adam',
     loss: 'mse',

@@ -184,6 +184,7 @@ function checkSplitSizes(split: SplitWindows): void {
 function taskNotes(config: VariantConfig, columns: ResolvedColumns): string[] {
   const notes: string[] = [];
   if (config.task !== 'forecast' && config.scaling.predictDelta) notes.push(`scaling.predictDelta applies to forecasting only; it is not used for the ${config.task} task.`);
+  if ((config.task === 'rul' || config.task === 'classify') && config.head.linearSkip) notes.push(`head.linearSkip applies to forecast and regress only; it is not used for the ${config.task} task.`);
   if (config.task === 'forecast' && config.scaling.predictDelta) {
     const unseen = columns.targets.filter((t) => !columns.features.includes(t));
     if (unseen.length > 0) notes.push(`scaling.predictDelta: ${unseen.map((t) => `\`${t}\``).join(', ')} is not among the inputs, so the model does not see the value it predicts a change from. Add it to input.features.`);

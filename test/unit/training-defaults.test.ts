@@ -21,7 +21,7 @@ import { prepareForScoring } from '../../shared/training/scoring-pipeline';
 import { tempDir, writeTemp } from '../helpers/fixtures';
 import { freshDb, importFile } from '../helpers/store';
 
-const FORECAST_PRESETS = ['standard', 'lightweight', 'bidirectional', 'deep', 'attention', 'robust'];
+const FORECAST_PRESETS = ['standard', 'lightweight', 'bidirectional', 'deep', 'attention', 'robust', 'cnn-lstm'];
 
 describe('forecast defaults', () => {
   it('every forecast preset normalises each window, predicts the change and uses a robust loss unless told otherwise', () => {
@@ -32,14 +32,15 @@ describe('forecast defaults', () => {
       assert.equal(c.scaling.predictDelta, true, name);
       assert.ok(c.training.loss === 'huber' || c.training.loss === 'mae', `${name}: ${c.training.loss}`);
       assert.equal(c.training.earlyStopping.restoreBestWeights, true, name);
+      assert.equal(c.head.linearSkip, true, `${name}: the linear map of the window beside the network`);
     }
-    const off = resolveTrainConfig(presets, 'standard', { task: 'forecast', input: { targets: ['value'] }, scaling: { instanceNorm: false, predictDelta: false }, training: { loss: 'mse' } });
-    assert.deepEqual([off.scaling.instanceNorm, off.scaling.predictDelta, off.training.loss], [false, false, 'mse']);
+    const off = resolveTrainConfig(presets, 'standard', { task: 'forecast', input: { targets: ['value'] }, scaling: { instanceNorm: false, predictDelta: false }, head: { linearSkip: false }, training: { loss: 'mse' } });
+    assert.deepEqual([off.scaling.instanceNorm, off.scaling.predictDelta, off.head.linearSkip, off.training.loss], [false, false, false, 'mse']);
     // Other tasks keep their own defaults.
     const rul = resolveTrainConfig(presets, 'rul', {});
-    assert.deepEqual([rul.scaling.instanceNorm, rul.training.loss, rul.training.split.mode], [false, 'mse', 'auto']);
+    assert.deepEqual([rul.scaling.instanceNorm, rul.training.loss, rul.training.split.mode, rul.head.linearSkip], [false, 'mse', 'auto', false]);
     const regress = resolveTrainConfig(presets, 'standard', { task: 'regress', input: { targets: ['value'] } });
-    assert.equal(regress.scaling.instanceNorm, false);
+    assert.deepEqual([regress.scaling.instanceNorm, regress.head.linearSkip], [false, false]);
   });
 
   it('switching the task moves fields still at a default and keeps what the user changed', () => {
@@ -58,6 +59,9 @@ describe('forecast defaults', () => {
     const x = tf().randomNormal([4, 12, 2]);
     const out = (model.predict(x) as TF.Tensor).dataSync();
     assert.ok(out.every((v: number) => v === 0), 'zero change everywhere');
+    // The linear skip reads the whole window (12 steps x 2 features) and starts at zero too.
+    assert.deepEqual(model.getLayer('skip').getWeights()[0].shape, [24, 6]);
+    assert.deepEqual(model.outputs[0].shape, [null, 6]);
     // Without predictDelta a zero output would mean "predict the mean": the usual initialisation stays.
     const raw = buildModel(mergeVariant(config, { scaling: { predictDelta: false } }), { window: 12, features: 2, outputs: 6, task: 'forecast' });
     assert.ok((raw.predict(x) as TF.Tensor).dataSync().some((v: number) => v !== 0));

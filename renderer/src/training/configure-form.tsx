@@ -173,6 +173,11 @@ function HeadSection({ task }: { task: Task }) {
       <ListField path="head.units" label="Dense units" hint="0–3 layers of 4–512; empty for none." placeholder="none" />
       <SelectField path="head.activation" label="Activation" options={ACTIVATIONS} />
       <NumberField path="head.dropout" label="Dropout" hint="0–0.8." />
+      <ToggleField
+        path="head.linearSkip"
+        label="Linear skip"
+        hint={task === 'forecast' || task === 'regress' ? 'Adds a linear map of the whole window to the output.' : 'Used by forecast and regress only.'}
+      />
       <NumberField
         path="rul.cap"
         label="RUL cap"
