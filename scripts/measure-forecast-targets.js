@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 /**
- * Measures the forecast presets against persistence on public sensor data, with the CLI as a user
+ * Measures the presets against the naive baselines on public sensor data, with the CLI as a user
  * would run it (train with a preset's defaults, then evaluate or predict). Not part of `npm test`:
  * it trains real models for minutes. Prints a table (or --json) of test-split errors:
  *
- *   node scripts/measure-forecast-targets.js [--sets nab-machine,etth2,nab-ambient,fleet]
- *     [--presets standard,lightweight] [--set key=value ...] [--keep DIR]
+ *   node scripts/measure-forecast-targets.js [--sets nab-machine,etth2,nab-ambient,fleet,fleet-rul]
+ *     [--presets standard,lightweight,...|all] [--set key=value ...] [--keep DIR]
+ *
+ * Each preset runs on the sets of the tasks it is made for (`all`: every built-in preset); the
+ * others are skipped.
  *
  * - nab-machine / nab-ambient: NAB realKnownCause, `value`, 12 steps, chronological 70/15/15 split;
  *   test MAE from `evaluate` beside its naive baselines (last value, seasonal naive, moving average).
@@ -13,6 +16,8 @@
  *   MAE over every test window on values z-scored with the training rows' mean and standard deviation
  *   (the protocol in ../shared/data/README.md), from `predict` over every window.
  * - fleet: the demo pump fleet, `temperature_c` of each pump from all six sensors, 12 steps, evaluated like NAB.
+ * - fleet-rul: the demo pump fleet's remaining useful life (the `rul` task, split by pump), test RMSE
+ *   from `evaluate` beside the training mean RUL and the linear regression on the last step.
  */
 'use strict';
 const { execFileSync } = require('node:child_process');
@@ -30,6 +35,7 @@ const SETS = {
   'nab-ambient': { file: () => path.join(data, 'nab', 'ambient_temperature_system_failure.csv'), target: 'value', horizon: 12, measure: 'evaluate' },
   etth2: { file: ettFile, target: 'OT', horizon: 24, split: '0.6,0.2,0.2', season: 24, measure: 'protocol' },
   fleet: { file: fleetFile, target: 'temperature_c', horizon: 12, measure: 'evaluate' },
+  'fleet-rul': { file: fleetFile, task: 'rul', measure: 'evaluate' },
 };
 
 function main() {
@@ -37,8 +43,12 @@ function main() {
   const work = args.keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lstm-targets-'));
   fs.mkdirSync(work, { recursive: true });
   const rows = [];
+  const tasksOf = presetTasks(work);
+  const presets = args.presets[0] === 'all' ? [...tasksOf.keys()] : args.presets;
   for (const set of args.sets) {
-    for (const preset of args.presets) {
+    for (const preset of presets) {
+      if (!tasksOf.get(preset)) throw new Error(`Unknown preset '${preset}': use ${[...tasksOf.keys()].join(', ')} or all.`);
+      if (!tasksOf.get(preset).includes(taskOf(set))) continue;
       const row = measure(set, preset, args.set, work);
       rows.push(row);
       if (!args.json) console.log(formatRow(row));
@@ -55,7 +65,8 @@ function measure(name, preset, extra, work) {
   const home = path.join(work, `${name}-${preset}`);
   fs.rmSync(home, { recursive: true, force: true });
   const file = spec.file(work);
-  const flags = ['--data', file, '--task', 'forecast', '--target', spec.target, '--preset', preset, '--horizon', String(spec.horizon)];
+  const flags = ['--data', file, '--task', taskOf(name), '--preset', preset];
+  if (spec.target) flags.push('--target', spec.target, '--horizon', String(spec.horizon));
   if (spec.features) flags.push('--features', spec.features);
   if (spec.split) flags.push('--split', spec.split);
   for (const s of extra) flags.push('--set', s);
@@ -66,10 +77,26 @@ function measure(name, preset, extra, work) {
   const base = { set: name, preset, epochs: trained.epochs, trainSeconds: Math.round(seconds) };
   if (spec.measure === 'protocol') return { ...base, ...protocolErrors(home, model, file, spec, work) };
   const report = run(home, ['evaluate', '--model', model, '--data', '1']);
+  if (report.rul) {
+    const r = report.rul;
+    const best = r.baselines.reduce((a, b) => (b.rmse < a.rmse ? b : a));
+    return { ...base, metric: 'RMSE', model: r.rmse, naive: r.baseline.rmse, naiveName: 'training mean', best: best.rmse, bestName: best.label, modelMae: r.mae, naiveMae: r.baseline.mae };
+  }
   const r = report.regression;
   const best = r.baselines.reduce((a, b) => (b.mae < a.mae ? b : a));
   const last = r.baselines.find((b) => b.key === 'last');
-  return { ...base, metric: 'MAE', model: r.model.mae, last: last.mae, best: best.mae, bestName: best.label, windows: report.data?.windows ?? null };
+  return { ...base, metric: 'MAE', model: r.model.mae, naive: last.mae, naiveName: 'last value', best: best.mae, bestName: best.label, windows: report.data?.windows ?? null };
+}
+
+function taskOf(set) {
+  if (!SETS[set]) throw new Error(`Unknown data set '${set}': use ${Object.keys(SETS).join(', ')}.`);
+  return SETS[set].task ?? 'forecast';
+}
+
+/** Each built-in preset's tasks, from `lstm-studio presets`. */
+function presetTasks(work) {
+  const listed = run(path.join(work, 'presets-home'), ['presets']).presets;
+  return new Map(listed.map((p) => [p.name, p.tasks]));
 }
 
 /**
@@ -115,7 +142,7 @@ function protocolErrors(home, model, file, spec, work) {
   const count = acc.windows * spec.horizon;
   const mse = (k) => acc[k].se / count;
   const best = mse('seasonal') < mse('last') ? ['seasonal', `Seasonal naive (${season})`] : ['last', 'Last value'];
-  return { metric: 'MSE (z)', model: mse('model'), last: mse('last'), best: mse(best[0]), bestName: best[1], modelMae: acc.model.ae / count, lastMae: acc.last.ae / count, windows: acc.windows };
+  return { metric: 'MSE (z)', model: mse('model'), naive: mse('last'), naiveName: 'last value', best: mse(best[0]), bestName: best[1], modelMae: acc.model.ae / count, naiveMae: acc.last.ae / count, windows: acc.windows };
 }
 
 function readSeries(file, target) {
@@ -160,9 +187,10 @@ function run(home, args, json = true) {
 }
 
 function formatRow(r) {
-  const ratio = r.model / r.last;
-  const extra = r.modelMae !== undefined ? ` (MAE ${r.modelMae.toFixed(3)} vs ${r.lastMae.toFixed(3)})` : '';
-  return `${r.set.padEnd(12)} ${r.preset.padEnd(13)} ${r.metric} model ${r.model.toFixed(4)}  last value ${r.last.toFixed(4)}  best baseline ${r.best.toFixed(4)} (${r.bestName})  ratio ${ratio.toFixed(3)}${extra}  epochs ${r.epochs}, ${r.trainSeconds} s`;
+  const vsBest = (r.model / r.best - 1) * 100;
+  const extra = r.modelMae !== undefined ? ` (MAE ${r.modelMae.toFixed(3)} vs ${r.naiveMae.toFixed(3)})` : '';
+  const sign = vsBest < 0 ? '' : '+';
+  return `${r.set.padEnd(12)} ${r.preset.padEnd(13)} ${r.metric} model ${r.model.toFixed(4)}  ${r.naiveName} ${r.naive.toFixed(4)}  best baseline ${r.best.toFixed(4)} (${r.bestName})  vs best ${sign}${vsBest.toFixed(1)}%${extra}  epochs ${r.epochs}, ${r.trainSeconds} s`;
 }
 
 function parseArgs(argv) {
