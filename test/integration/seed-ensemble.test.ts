@@ -55,7 +55,10 @@ test('N members train one after another, their epochs numbered on, and are saved
   for (const name of ['rnn_1', 'output', 'm2_rnn_1', 'm2_output', 'm3_output', 'ensemble']) assert.ok(names.includes(name), `${name} in ${names.join(', ')}`);
   // The saved model's output is the mean of its members' outputs.
   const input = tf().tensor3d(x.subarray(0, 8 * shape[0] * shape[1]), [8, shape[0], shape[1]]);
-  const members = ['output', 'm2_output', 'm3_output'].map((name) => tf().model({ inputs: model.inputs, outputs: model.getLayer(name).output as TF.SymbolicTensor }));
+  // Each member's own output (its output layer plus, for forecasts, its linear skip) feeds the average.
+  const memberOutputs = model.getLayer('ensemble').input as TF.SymbolicTensor[];
+  assert.equal(memberOutputs.length, 3);
+  const members = memberOutputs.map((output) => tf().model({ inputs: model.inputs, outputs: output }));
   const each = members.map((m) => (m.predict(input) as TF.Tensor).dataSync());
   const mean = out.subarray(0, each[0].length);
   mean.forEach((v, i) => assert.ok(Math.abs(v - (each[0][i] + each[1][i] + each[2][i]) / 3) < 1e-5, `output ${i}`));
