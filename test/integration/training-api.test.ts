@@ -84,8 +84,9 @@ test('training:estimate measures the model on this machine', async () => {
   const e = await api.training.estimate({ datasetId, config: epochs(10) });
   assert.deepEqual(e.inputShape, [12, 1]);
   assert.equal(e.outputs, 1);
-  // One LSTM(32) on 1 feature: 4 x 32 x (1 + 32 + 1) = 4,352 weights, plus the dense output 33.
-  assert.equal(e.parameters, 4352 + 33);
+  // One LSTM(32) on 1 feature: 4 x 32 x (1 + 32 + 1) = 4,352 weights, plus the dense output 33,
+  // plus the forecast's linear skip from the 12 x 1 window: 12 + 1.
+  assert.equal(e.parameters, 4352 + 33 + 13);
   assert.equal(e.sizeBytes, e.parameters * 4);
   assert.ok(e.windows.train > 4000 && e.windows.validation > 500 && e.windows.test > 500, JSON.stringify(e.windows));
   assert.ok(e.samplesPerSecond > 0);
